@@ -1,0 +1,138 @@
+"""Claimed versus seen: for each central claim, who asserts it, about whom, on what evidence,
+and who has not confirmed or disputes it."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import numpy as np
+
+from ..model import Claim, Disputer, Evidence, Statement, StatementMention
+from ..nlp import embed
+from .parties import parties_in
+from .story import Story
+
+NEGATIVE = re.compile(r"\b(?:not|no|never|nor|none|cannot|false|deny|denies|denied|without)\b|n['’]t\b", re.I)
+# "must", "should", "would": demands and conditions, not statements of fact
+MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if)\b", re.I)
+DOUBT = re.compile(
+    r"n['’]t\b|\b(?:not|no|never|yet to|false|untrue|deny|denies|denied|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
+    r"unverified|remains to be seen|too soon|bluff|evidence|verif\w*|believe|confirm\w*|cautious)\b", re.I)
+DENIAL = re.compile(r"\b(?:is false|are false|untrue|not true|a lie|lies|fake|denied that)\b", re.I)
+EVIDENCE = re.compile(r"\b(?:video|videos|footage|images?|photos?|photographs?|satellite|pictures?|recordings?|documents?)\b", re.I)
+MILITARY = r"(?:troops|forces|units|soldiers|military|army|tanks|garrisons?|bases|vehicles|weapons|ministry|government)"
+SELF_REFERENCE = re.compile(rf"\b(?:its|our|we|their)\s+(?:\w+\s+){{0,2}}{MILITARY}\b", re.I)
+CENTRAL_CLAIMS = 3
+RELATED = 0.35  # a doubt or a piece of evidence this close in meaning concerns the claim
+CANDIDATES = 10
+
+
+def find_claims(story: Story, statements: list[Statement]) -> list[Claim]:
+    candidates = [s for s in statements if s.speaker and s.independent_sources >= 2 and not NEGATIVE.search(s.text)
+                  and not MODAL.search(s.text) and not s.text.rstrip().endswith("?")][:CANDIDATES]
+    ranked = sorted(enumerate(assess(story, s) for s in candidates),
+                    key=lambda pair: (-(len(pair[1].disputed_by) + len(pair[1].evidence)), pair[0]))
+    return [claim for _, claim in ranked[:CENTRAL_CLAIMS]]
+
+
+def claimant_parties(story: Story, statement: Statement) -> set[str]:
+    names = {statement.speaker or ""}
+    for article in story.articles:
+        for q in article.quotes:
+            if q.speaker == statement.speaker and any(m.article == q.article and m.start < q.end and q.start < m.end for m in statement.mentions):
+                names.add(q.speaker_mention.text if q.speaker_mention else "")
+        for e in article.entities:
+            if e.name == statement.speaker:
+                names.update(e.roles)
+    return parties_in(" ".join(names))
+
+
+def assess(story: Story, statement: Statement) -> Claim:
+    parties = claimant_parties(story, statement)
+    speakers = sorted({q.speaker for a in story.articles for q in a.quotes for m in statement.mentions
+                       if q.speaker and m.article == q.article and m.start < q.end and q.start < m.end})
+    sentences = [sentence_text(story, m) for m in statement.mentions]
+    self_report = any(parties & parties_in(s) or SELF_REFERENCE.search(s) for s in sentences + [m.text for m in statement.mentions])
+    centre = embed([m.text for m in statement.mentions], story.settings.embedding_model).mean(axis=0)
+    centre = centre / (np.linalg.norm(centre) or 1.0)
+    mentioned = {(m.article, m.line) for m in statement.mentions}
+    disputers: dict[str, list[StatementMention]] = defaultdict(list)
+    credited = {c for a in story.articles for c in a.relies_on + a.wire}
+    denials = set()
+    for index, unit in enumerate(story.units):
+        if (unit.article, unit.line) in mentioned or float(story.vectors[index] @ centre) < RELATED:
+            continue
+        who = unit.speaker if unit.kind != "sentence" else (sorted(unit.people)[0] if len(unit.people) == 1 else None)
+        if not who or who in speakers or who in credited or parties_in(who) & parties or not DOUBT.search(unit.text):
+            continue
+        if parties and (person_parties(story, who) & parties):
+            continue
+        disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
+        if DENIAL.search(unit.text):
+            denials.add(story.origins.get(unit.article, unit.article))
+    evidence = find_evidence(story, centre)
+    # evidence counts as independent only from a provider known to stand apart from the claimant
+    independent_evidence = [e for e in evidence if e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
+    if len(denials) >= 2:
+        status = "contradicted"
+    elif disputers:
+        status = "disputed"
+    elif independent_evidence:
+        status = "confirmed"
+    else:
+        status = "unconfirmed"
+    claimed_by = "; ".join(speakers) or statement.speaker
+    return Claim(
+        text=statement.text, claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
+        disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
+        status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers),
+        statement=statement.id,
+    )
+
+
+def person_parties(story: Story, name: str) -> set[str]:
+    roles = [r for a in story.articles for e in a.entities if e.name == name for r in e.roles]
+    return parties_in(" ".join(roles))
+
+
+def sentence_text(story: Story, mention: StatementMention) -> str:
+    s = story.sentence_at(mention.article, mention.start)
+    return s.text if s else mention.text
+
+
+def find_evidence(story: Story, centre) -> list[Evidence]:
+    found = []
+    for article in story.articles:
+        body = {ln.line for ln in article.lines if ln.label == "body"}
+        candidates = [s for s in article.sentences if s.line in body and EVIDENCE.search(s.text)]
+        if not candidates:
+            continue
+        vectors = embed([s.text for s in candidates], story.settings.embedding_model)
+        for s, v in zip(candidates, vectors):
+            if float(v @ centre) < RELATED:
+                continue
+            found.append(Evidence(article.id, s.line, provider(article, s.start, s.text), s.text))
+    return found
+
+
+def provider(article, start: int, text: str) -> str | None:
+    """Who offers the evidence: the first organisation or person named before the evidence word."""
+    cut = start + EVIDENCE.search(text).start()
+    named = [(m.start, e.name) for e in article.entities if e.kind in ("org", "person", "place")
+             for m in e.mentions if start <= m.start < cut]
+    if named:
+        return min(named)[1]
+    m = re.search(r"\b(?:the|a)\s+((?:\w+\s+){0,3}(?:ministry|government|army|military|agency|office|police))\b", text, re.I)
+    return m.group(1) if m else None
+
+
+def status_text(claimed_by, self_report, status, evidence, independent, disputers) -> str:
+    parts = [f"claimed by {claimed_by}" + (" about its own side" if self_report else "")]
+    if evidence and not independent:
+        parts.append("evidence comes only from the claimant")
+    elif independent:
+        parts.append("evidence from others: " + ", ".join(sorted({e.by for e in independent})))
+    parts.append({"confirmed": "confirmed by independent evidence", "unconfirmed": "not independently confirmed",
+                  "disputed": "not independently confirmed; disputed by " + ", ".join(disputers),
+                  "contradicted": "contradicted by independent sources"}[status])
+    return "; ".join(parts)

@@ -1,0 +1,249 @@
+"""Where the reports disagree: figures, dates, sources and quote wordings, each judged.
+
+Values are compared only when they are about the same thing: same unit (numbers), the same
+distinctive name nearby and a similar clause around them (dates), the same day credited in
+the same kind of sentence (attributions). Saying nothing beats a false alarm, so every
+grouping asks for likeness of meaning and of names, not just of numbers.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+from itertools import combinations
+
+from ..model import Article, Discrepancy, DiscrepancyValue, Statement, Value
+from ..nlp import embed
+from ..text import normalize, words
+from .parties import parties_in
+from .story import Story
+
+UNIT_FAMILIES = {"soldiers": "troops", "forces": "troops", "servicemen": "troops", "personnel": "troops", "troop": "troops",
+                 "people": "people", "persons": "people", "civilians": "people", "feet": "foot", "metres": "meter",
+                 "meters": "meter", "metre": "meter", "kilometres": "km", "kilometers": "km", "miles": "mile"}
+APPROX_SPREAD = 0.1  # "about 150,000" allows 135,000 to 165,000
+SAME_CONTEXT = 0.55
+SAME_SENTENCE_TOPIC = 0.5
+COMMON_NAME_SHARE = 0.8  # names in this share of reports (Russia, NATO) tell nothing about sameness
+REPORTING_DATE = re.compile(r"\b(?:said|says|announced|told|declared|reported|wrote|added|briefing|conference|statement)\b(?:\s+\w+){0,3}\s*$", re.I)
+SAME_WORDS = 0.85  # this share of the shorter quote's words, in order, in the longer: the same wording
+
+
+def find_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
+    found = number_discrepancies(story) + date_discrepancies(story)
+    found += attribution_discrepancies(story) + wording_discrepancies(story, statements)
+    return found
+
+
+def sentence_of(story: Story, article_id: str, offset: int) -> str:
+    s = story.sentence_at(article_id, offset)
+    return s.text if s else ""
+
+
+def value_entry(story: Story, v: Value) -> DiscrepancyValue:
+    return DiscrepancyValue(article=v.article, line=v.line, surface=v.surface, normalized=v.normalized,
+                            outlet=story.outlet(v.article), sentence=sentence_of(story, v.article, v.start))
+
+
+def body_values(story: Story, kind: str) -> list[Value]:
+    out = []
+    for article in story.articles:
+        kept = {ln.line for ln in article.lines if ln.label == "body"}
+        out += [v for v in article.values if v.kind == kind and v.line in kept and v.normalized is not None]
+    return out
+
+
+def distinctive_names(story: Story) -> dict[str, set[str]]:
+    """Per article, the names that fewer than most reports use, with where they stand."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for article in story.articles:
+        for e in article.entities:
+            seen[e.name].add(article.id)
+        for sentence in article.sentences:
+            for party in parties_in(sentence.text):
+                seen[party].add(article.id)
+    limit = max(2, COMMON_NAME_SHARE * len(story.articles))
+    return {name: ids for name, ids in seen.items() if len(ids) < limit}
+
+
+def names_near(article: Article, start: int, end: int, allowed: dict[str, set[str]]) -> set[str]:
+    """Distinctive names in a span, people and places, demonyms counted as their country."""
+    named = {e.name for e in article.entities if any(start <= m.start < end for m in e.mentions)}
+    named |= parties_in(article.text[start:end])
+    return {n for n in named if n in allowed}
+
+
+def group_pairs(n: int, linked) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in combinations(range(n), 2):
+        if linked(i, j):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def interval(v: Value) -> tuple[float, float]:
+    value = float(v.normalized)
+    if v.qualifier == "approx":
+        return value * (1 - APPROX_SPREAD), value * (1 + APPROX_SPREAD)
+    return (v.low if v.low is not None else float("-inf")), (v.high if v.high is not None else float("inf"))
+
+
+def number_discrepancies(story: Story) -> list[Discrepancy]:
+    values = [v for v in body_values(story, "quantity") if v.unit]
+    if len(values) < 2:
+        return []
+    sentences = [sentence_of(story, v.article, v.start) for v in values]
+    vectors = embed(sentences, story.settings.embedding_model)
+    family = [UNIT_FAMILIES.get(v.unit, v.unit) for v in values]
+
+    def linked(i: int, j: int) -> bool:
+        return (values[i].article != values[j].article and family[i] == family[j]
+                and float(vectors[i] @ vectors[j]) >= SAME_SENTENCE_TOPIC)
+
+    out = []
+    for group in group_pairs(len(values), linked):
+        members = [values[i] for i in group]
+        if len({v.article for v in members}) < 2 or len({(v.normalized, v.qualifier) for v in members}) < 2:
+            continue
+        spans = [interval(v) for v in members]
+        disjoint = [(a, b) for a, b in combinations(range(len(members)), 2)
+                    if spans[a][1] < spans[b][0] or spans[b][1] < spans[a][0]]
+        verdict = "conflict" if disjoint else "compatible"
+        unit = family[group[0]]
+        if disjoint:
+            a, b = disjoint[0]
+            why = f"{members[a].surface} and {members[b].surface} cannot both be right"
+        else:
+            why = "the figures differ but their ranges overlap (a vaguer or bounding figure)"
+        out.append(Discrepancy("number", verdict, f"how many {unit}", [value_entry(story, v) for v in members], why))
+    return out
+
+
+def date_context(story: Story, v: Value, width: int = 60) -> str:
+    text = story.by_id[v.article].text
+    return text[max(0, v.start - width):v.end + width]
+
+
+def is_reporting_date(story: Story, v: Value) -> bool:
+    """'said Wednesday', 'told reporters on Tuesday': when it was said, not when it happens."""
+    text = story.by_id[v.article].text
+    return bool(REPORTING_DATE.search(text[max(0, v.start - 40):v.start]))
+
+
+def date_discrepancies(story: Story) -> list[Discrepancy]:
+    quoted = {(q.article, q.start, q.end) for a in story.articles for q in a.quotes if q.kind in ("direct", "partial")}
+    values = [v for v in body_values(story, "date") if len(str(v.normalized)) == 10 and not is_reporting_date(story, v)
+              and not any(a == v.article and s <= v.start < e for a, s, e in quoted)]
+    if len(values) < 2:
+        return []
+    allowed = distinctive_names(story)
+    names = [names_near(story.by_id[v.article], *sentence_span(story, v), allowed) for v in values]
+    contexts = embed([date_context(story, v) for v in values], story.settings.embedding_model)
+
+    def linked(i: int, j: int) -> bool:
+        return (values[i].article != values[j].article and bool(names[i] & names[j])
+                and float(contexts[i] @ contexts[j]) >= SAME_CONTEXT)
+
+    out = []
+    for group in group_pairs(len(values), linked):
+        members = [values[i] for i in group]
+        days = sorted({str(v.normalized) for v in members})
+        if len({v.article for v in members}) < 2 or len(days) < 2:
+            continue
+        shared = sorted(set.intersection(*(names[i] for i in group)) or names[group[0]])
+        why = f"{days[0]} and {days[-1]} are given for the same event; at most one can be right"
+        about = f"the date of an event involving {', '.join(shared)}" if shared else "the date of one event"
+        out.append(Discrepancy("date", "conflict", about, [value_entry(story, v) for v in members], why))
+    return out
+
+
+def sentence_span(story: Story, v: Value) -> tuple[int, int]:
+    s = story.sentence_at(v.article, v.start)
+    return (s.start, s.end) if s else (v.start, v.end)
+
+
+def attribution_discrepancies(story: Story) -> list[Discrepancy]:
+    """The same dated claim credited to different sources (intelligence, officials, leaks)."""
+    people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
+    claims = []
+    for article in story.articles:
+        for q in article.quotes:
+            # named people saying the same date corroborate each other; this is about unnamed or institutional sources
+            if q.kind != "indirect" or not q.speaker or q.speaker in people:
+                continue
+            for v in article.values:
+                if v.kind == "date" and q.start <= v.start < q.end and v.normalized and len(str(v.normalized)) == 10:
+                    claims.append((q, v))
+    if len(claims) < 2:
+        return []
+    contexts = embed([sentence_of(story, q.article, q.start) for q, _ in claims], story.settings.embedding_model)
+
+    def linked(i: int, j: int) -> bool:
+        (qa, va), (qb, vb) = claims[i], claims[j]
+        return (qa.article != qb.article and va.normalized == vb.normalized and qa.speaker != qb.speaker
+                and float(contexts[i] @ contexts[j]) >= SAME_SENTENCE_TOPIC - 0.1)
+
+    out = []
+    for group in group_pairs(len(claims), linked):
+        members = [claims[i] for i in group]
+        if len({q.article for q, _ in members}) < 2 or len({q.speaker for q, _ in members}) < 2:
+            continue
+        day = members[0][1].normalized
+        values = [DiscrepancyValue(q.article, q.line, q.speaker_mention.text if q.speaker_mention else q.speaker, None,
+                                   story.outlet(q.article), sentence_of(story, q.article, q.start)) for q, _ in members]
+        why = "different sources are credited; they can all be true, but none is confirmed by another"
+        out.append(Discrepancy("attribution", "compatible", f"who says {day} ({members[0][1].surface})", values, why))
+    return out
+
+
+def wording_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
+    """One quote rendered in different words by different outlets (translations, paraphrase in quote marks)."""
+    quoted = [q for a in story.articles for q in a.quotes if q.kind in ("direct", "partial")]
+    out: list[Discrepancy] = []
+    reported: list[set[tuple[str, int]]] = []
+    for statement in statements:
+        if not statement.speaker:
+            continue
+        by_article: dict[str, list] = defaultdict(list)
+        for m in statement.mentions:
+            if any(q.article == m.article and q.start <= m.start < q.end and q.speaker == statement.speaker for q in quoted):
+                by_article[m.article].append(m)
+        if len(by_article) < 2:
+            continue
+        texts = {a: " ".join(m.text for m in ms) for a, ms in by_article.items()}
+        where = {(m.article, m.line) for ms in by_article.values() for m in ms}
+        if any(where <= earlier for earlier in reported):
+            continue  # part of a remark already shown
+        if not any(not same_wording(texts[a], texts[b]) for a, b in combinations(texts, 2)):
+            continue
+        reported.append(where)
+        values = [DiscrepancyValue(a, ms[0].line, texts[a], None, story.outlet(a), sentence_of(story, a, ms[0].start))
+                  for a, ms in by_article.items()]
+        out.append(Discrepancy("quote-wording", "variants", f"the words of {statement.speaker}: {statement.text[:80]}",
+                               values, "the outlets quote the same remark in different words (translation or paraphrase)"))
+    return out
+
+
+def stems(text: str) -> list[str]:
+    """Words with a plural 's' cut, so 'any signs' and 'any sign' read as the same words."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words(normalize(text))]
+
+
+def same_wording(a: str, b: str) -> bool:
+    """One quote is the other, longer or shorter: nearly all the shorter one's words recur, in order."""
+    x, y = stems(a), stems(b)
+    shorter, longer = sorted((x, y), key=len)
+    if not shorter:
+        return True
+    matched = sum(block.size for block in SequenceMatcher(None, shorter, longer, autojunk=False).get_matching_blocks())
+    return matched >= SAME_WORDS * len(shorter)

@@ -1,0 +1,95 @@
+"""What every analysis step shares: the reports of one story, their outlets, origins and units.
+
+A *unit* is one thing a report says: a quoted or reported sentence with its speaker, or a
+body sentence in the outlet's own voice. Units are what get aligned into statements.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..model import Article, Quote, Sentence
+from ..nlp import embed
+from ..settings import Settings
+
+MIN_UNIT_WORDS = 2
+
+
+@dataclass
+class Unit:
+    article: str
+    line: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    kind: str  # direct | partial | indirect | sentence
+    sentence: Sentence
+    people: frozenset[str] = frozenset()  # people the unit's sentence names (canonical)
+
+
+@dataclass
+class Story:
+    articles: list[Article]
+    settings: Settings
+    units: list[Unit] = field(default_factory=list)
+    vectors: Any = None  # unit embeddings, one row per unit
+    origins: dict[str, str] = field(default_factory=dict)  # article id -> independent origin
+
+    def __post_init__(self) -> None:
+        self.by_id = {a.id: a for a in self.articles}
+
+    def outlet(self, article_id: str) -> str:
+        return outlet_name(self.by_id[article_id])
+
+    def sentence_at(self, article_id: str, offset: int) -> Sentence | None:
+        return next((s for s in self.by_id[article_id].sentences if s.start <= offset < s.end), None)
+
+
+def outlet_name(article: Article) -> str:
+    """How a report is named to readers: its outlet, else the agency whose copy it carries, else its id."""
+    if article.outlet:
+        return article.outlet
+    if article.wire:
+        return f"{article.wire[0]} copy ({article.id})"
+    return article.id
+
+
+def build_units(story: Story) -> None:
+    """Quotes split into sentences, plus body sentences that carry no quote, then embed them all."""
+    units: list[Unit] = []
+    for article in story.articles:
+        quotes = [q for q in article.quotes if q.kind != "scare"]
+        direct = [q for q in quotes if q.kind in ("direct", "partial")]
+        covered: list[tuple[int, int]] = []
+        for q in quotes:
+            if q.kind == "indirect" and any(d.start < q.end and q.start < d.end for d in direct):
+                continue  # its quoted words stand as units of their own
+            covered.append((q.start, q.end))
+            units.extend(split_quote(story, article, q))
+        for s in article.sentences:
+            inside = sum(max(0, min(s.end, b) - max(s.start, a)) for a, b in covered)
+            if inside < 0.4 * (s.end - s.start) and len(s.text.split()) >= 5:
+                units.append(Unit(article.id, s.line, s.start, s.end, s.text.strip(), None, "sentence", s,
+                                  people_in(article, s.start, s.end)))
+    story.units = units
+    story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
+
+
+def people_in(article: Article, start: int, end: int) -> frozenset[str]:
+    return frozenset(e.name for e in article.entities if e.kind == "person" and any(start <= m.start < end for m in e.mentions))
+
+
+def split_quote(story: Story, article: Article, quote: Quote) -> list[Unit]:
+    out = []
+    for s in article.sentences:
+        start, end = max(s.start, quote.start), min(s.end, quote.end)
+        if end <= start:
+            continue
+        text = article.text[start:end].strip(" \"“”'‘’,")
+        if len(re.findall(r"\w+", text)) >= MIN_UNIT_WORDS:
+            out.append(Unit(article.id, quote.line, start, end, text, quote.speaker, quote.kind, s))
+    return out

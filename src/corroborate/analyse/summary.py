@@ -1,0 +1,58 @@
+"""The bottom line: a few sentences from the reports, chosen for centrality and corroboration.
+
+LexRank's idea on aligned statements: a statement similar to many others is central;
+weighted by how many independent sources carry it. Each chosen statement is shown as a
+whole sentence of one report, with every report that carries it cited.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..model import Statement, SummarySentence
+from ..nlp import embed
+from .story import Story
+
+DAMPING = 0.85
+REDUNDANT = 0.75  # a candidate this close to a chosen sentence adds nothing
+
+
+def summarise(story: Story, statements: list[Statement], size: int, lead: list[str] = ()) -> list[SummarySentence]:
+    """`lead` names statements that must open the bottom line (the central claims)."""
+    candidates = [s for s in statements if len(s.outlets) >= 2] or statements[:size]
+    if not candidates:
+        return []
+    sentences = [best_sentence(story, s) for s in candidates]
+    vectors = embed(sentences, story.settings.embedding_model)
+    sims = np.clip(vectors @ vectors.T, 0, None)
+    np.fill_diagonal(sims, 0)
+    rows = sims.sum(axis=1, keepdims=True)
+    transition = np.divide(sims, rows, out=np.full_like(sims, 1 / len(candidates)), where=rows > 0)
+    rank = np.full(len(candidates), 1 / len(candidates))
+    for _ in range(50):
+        rank = (1 - DAMPING) / len(candidates) + DAMPING * transition.T @ rank
+    score = rank * np.array([s.independent_sources for s in candidates])
+    chosen: list[int] = [i for i, s in enumerate(candidates) if s.id in lead][:size]
+    for i in np.argsort(-score):
+        if len(chosen) == size:
+            break
+        if all(float(vectors[i] @ vectors[j]) < REDUNDANT for j in chosen):
+            chosen.append(int(i))
+    chosen.sort(key=lambda i: first_position(candidates[i]))
+    return [SummarySentence(sentences[i], candidates[i].id, candidates[i].mentions) for i in chosen]
+
+
+def best_sentence(story: Story, statement: Statement) -> str:
+    """A mention's whole sentence that names the speaker, best one that also quotes their words."""
+    options = []
+    for m in statement.mentions:
+        s = story.sentence_at(m.article, m.start)
+        if s is not None:
+            names_speaker = bool(statement.speaker) and statement.speaker.split()[-1] in s.text
+            quotes = any(mark in s.text for mark in '"“”«')
+            options.append((not names_speaker, not quotes, len(s.text) > 320, len(s.text), s.text.strip()))
+    return min(options)[-1] if options else statement.text
+
+
+def first_position(statement: Statement) -> float:
+    """Order the bottom line as the reports order their news: earliest mention first."""
+    return min(m.start / 1e6 + m.line for m in statement.mentions)

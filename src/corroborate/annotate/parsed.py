@@ -1,0 +1,43 @@
+"""The parsed report every annotate component reads: kept paragraphs as spaCy Docs with offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article
+
+
+@dataclass
+class Paragraph:
+    line: int
+    offset: int  # where the paragraph starts in Article.text
+    doc: Any  # spacy.tokens.Doc
+    label: str = "body"
+    sources: list[str] = field(default_factory=list)  # outlets and agencies the report credits
+
+
+@dataclass
+class NameMention:
+    """A person, organisation or place named in the report (or a pronoun standing for one)."""
+
+    article: str
+    line: int
+    start: int
+    end: int
+    text: str
+    kind: str  # person | org | place
+    role: str | None = None
+    subject: bool = False
+    key: str = ""  # the report-level name it resolves to
+
+
+@dataclass
+class Parsed:
+    article: Article
+    paragraphs: list[Paragraph]
+    names: list[NameMention] = field(default_factory=list)
+    # the spans of direct quotes, so that names inside quotes are not taken as speakers
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    def inside_quote(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self.quoted)

@@ -1,0 +1,313 @@
+"""Who said what: direct, partial and indirect quotes with their speakers.
+
+Written here because no maintained offline library does it well: textacy's
+direct_quotations raises on unbalanced marks and leaves pronouns unresolved, and
+coreferee has no offline model. It works on spaCy's dependency parse of each paragraph:
+quote marks give the content, a speech verb outside them gives the cue, the cue's subject
+gives the speaker, and pronouns go to the nearest earlier person named outside quotes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Mention, Quote
+from .parsed import NameMention, Paragraph, Parsed
+
+SPEECH_VERBS = frozenset("""
+say says said saying tell tells told telling add adds added adding warn warns warned warning declare declares declared
+declaring state states stated stating note notes noted noting write writes wrote writing quip quipped emphasise emphasised
+emphasize emphasized emphasising emphasizing stress stressed stressing insist insisted insisting urge urged urging reiterate
+reiterated reiterating claim claims claimed claiming announce announced announcing explain explained explaining conclude
+concluded concluding argue argued arguing assert asserted asserting acknowledge acknowledged admit admitted deny denied
+denies confirm confirmed confirms report reported reports suggest suggested suggesting tweet tweeted tweeting posted
+reaffirm reaffirmed reaffirming retort retorted caution cautioned cautioning ask asked asking reply replied replying
+respond responded responding comment commented commenting predict predicted promise promised vow vowed recall recalled
+complain complained describe described describing call called calling echo echoed echoing accuse accused accusing blame
+blamed blaming believe believes believed think thinks thought agree agreed agrees highlight highlighted highlighting
+""".split())
+# verbs that cue speech only with a clause or a quote, never alone ("called", "believed")
+WEAK_CUES = frozenset("call called calling describe described describing believe believes believed think thinks thought "
+                      "agree agreed agrees highlight highlighted highlighting echo echoed echoing ask asked asking".split())
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None}
+THING_PRONOUNS = {"it", "they"}
+SPEAKER_NOUNS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|official|officials|president|chief|secretary|ambassador|"
+                           r"leader|head|director|chancellor|commander|envoy|ministry|government|kremlin|white house|pentagon|"
+                           r"agency|department|office|police|army|military|source|sources|spokesperson|analyst|expert|"
+                           r"intelligence|diplomat|general|governor|mayor|senator|lawmaker|prosecutor|court)\b", re.I)
+# subjects of "said" that are no speaker ("That said, ...")
+NOT_SPEAKERS = {"that", "this", "which", "what", "who", "there"}
+OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "'": "'"}
+
+
+@dataclass
+class Span:
+    start: int  # content start within the paragraph
+    end: int
+    open_missing: bool = False
+    close_missing: bool = False
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Quoted stretches of one paragraph; tolerant of a missing opening or closing mark."""
+    spans: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPENERS and is_opening(text, i):
+            close = OPENERS[ch]
+            j = find_closing(text, i + 1, ch, close)
+            if j is None:
+                if ch in "'‘":
+                    i += 1
+                    continue
+                spans.append(Span(i + 1, n, close_missing=True))
+                break
+            spans.append(Span(i + 1, j))
+            i = j + 1
+            continue
+        if ch in '"”' and not spans and i > 0 and text[i - 1] in ",.!?…" and text.count('"') + text.count("“") + text.count("”") in (1, 3):
+            # the opening mark was lost in scraping: the quote runs from the start of the paragraph
+            spans.append(Span(0, i, open_missing=True))
+        i += 1
+    return [s for s in spans if text[s.start:s.end].strip(" ,.")]
+
+
+def is_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "'‘":
+        return not before.isalnum() and after.isalnum()
+    return not before.isalnum() and not after.isspace()
+
+
+def find_closing(text: str, start: int, opener: str, closer: str) -> int | None:
+    for j in range(start, len(text)):
+        ch = text[j]
+        if ch == closer or (opener == '"' and ch == "”") or (opener == "“" and ch == '"'):
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if closer in "'’" and after.isalnum():
+                continue  # an apostrophe, not a closing mark
+            return j
+    return None
+
+
+def find_quotes(parsed: Parsed) -> list[Quote]:
+    article = parsed.article
+    quotes: list[Quote] = []
+    spans_by_line = {para.line: quote_spans(para.doc.text) for para in parsed.paragraphs}
+    parsed.quoted = [(para.offset + s.start, para.offset + s.end) for para in parsed.paragraphs for s in spans_by_line[para.line]]
+    previous_speaker: tuple[int, str | None, Mention | None] | None = None
+    for index, para in enumerate(parsed.paragraphs):
+        text = para.doc.text
+        in_para: list[Quote] = []
+        for span in spans_by_line[para.line]:
+            content = text[span.start:span.end]
+            words = len(content.split())
+            cue_token, subject = cue_for(para, span)
+            whole_para = span.start <= 1 and span.end >= len(text.rstrip()) - 1
+            if cue_token is None and (words <= 3 or para.label == "subheading"):
+                kind = "scare"  # a subheading in quote marks quotes no one in particular
+            elif whole_para or span.open_missing or starts_sentence(text, span.start):
+                kind = "direct"
+            else:
+                kind = "partial"
+            mention, speaker = None, None
+            if subject is not None:
+                mention, speaker = speaker_from(parsed, para, subject)
+            elif kind != "scare":
+                if in_para and in_para[-1].speaker:
+                    speaker, mention = in_para[-1].speaker, in_para[-1].speaker_mention
+                elif previous_speaker and previous_speaker[0] >= index - 2 and previous_speaker[1]:
+                    speaker, mention = previous_speaker[1], previous_speaker[2]
+            quote = Quote(
+                article=article.id, line=para.line, start=para.offset + span.start, end=para.offset + span.end,
+                text=content.strip(), kind=kind, cue=cue_token.text if cue_token is not None else None,
+                speaker=speaker, speaker_mention=mention,
+            )
+            in_para.append(quote)
+        quotes.extend(in_para)
+        spoken = [q for q in in_para if q.speaker and q.kind != "scare"]
+        if spoken:
+            previous_speaker = (index, spoken[-1].speaker, spoken[-1].speaker_mention)
+        quotes.extend(indirect_quotes(parsed, para, [(q.start - para.offset, q.end - para.offset) for q in in_para if q.kind != "scare"]))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    before = text[:max(0, start - 1)].rstrip()
+    return (not before or before[-1] in ".:!?—–-") and text[start:start + 1].isupper()
+
+
+def cue_for(para: Paragraph, span: Span):
+    """The speech verb governing a quote and its subject token (or the 'according to' object)."""
+    doc = para.doc
+    inside = lambda t: span.start <= t.idx < span.end  # noqa: E731
+    first = next((t for t in doc if t.idx >= span.start), None)
+    last = next((t for t in reversed(doc) if t.idx < span.end), None)
+    if first is None:
+        return None, None
+    sents = {first.sent.start, last.sent.start if last is not None else first.sent.start}
+    candidates = [t for t in doc if t.sent.start in sents and not inside(t) and is_cue(t)]
+    if not candidates and last is not None and last.sent.end < len(doc):
+        follow = doc[last.sent.end:].sents
+        nxt = next(follow, None)
+        if nxt is not None and len(nxt) <= 8:  # '"...," he said.' split off as its own sentence
+            candidates = [t for t in nxt if is_cue(t)]
+    if not candidates:
+        return None, None
+    # "..., CNBC writes": an outlet credited for the report is not the speaker
+    credited = {c.lower() for c in para.sources}
+    own = [t for t in candidates if (subject_of(t) is None or subject_of(t).text.lower() not in credited)]
+    candidates = own or candidates
+    # the cue nearest the quote, preferring one that follows it ("...," he said)
+    anchor_end, anchor_start = span.end, span.start
+    cue = min(candidates, key=lambda t: (t.idx - anchor_end) if t.idx >= anchor_end else (anchor_start - t.idx) * 1.5)
+    return cue, subject_of(cue)
+
+
+def is_cue(token) -> bool:
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    return token.lower_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and token.lower_ not in WEAK_CUES or (
+        token.lower_ in WEAK_CUES and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children))
+
+
+def subject_of(cue):
+    if cue.lower_ == "according":
+        to = cue.nbor(1)
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    token = cue
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "acl", "ccomp") and token.head.i != token.i:
+            token = token.head
+        else:
+            break
+    return None
+
+
+def speaker_from(parsed: Parsed, para: Paragraph, subject) -> tuple[Mention | None, str | None]:
+    """The mention that names the speaker and the name it resolves to."""
+    doc = para.doc
+    start = para.offset + subject.idx
+    lower = subject.lower_
+    if lower in PERSON_PRONOUNS:
+        mention = Mention(start, start + len(subject.text), subject.text)
+        return mention, nearest_name(parsed, start, kinds=("person",))
+    if lower in THING_PRONOUNS:
+        mention = Mention(start, start + len(subject.text), subject.text)
+        return mention, nearest_name(parsed, start, kinds=("org", "place")) if lower == "it" else None
+    phrase = doc[subject.left_edge.i:subject.i + 1]
+    name = name_at(parsed, start, para.offset + subject.idx + len(subject.text))
+    if name is None or name.kind != "person":
+        # "Russia's ambassador to the EU Vladimir Chizhov": the person sits inside the subject phrase
+        whole = (para.offset + doc[subject.left_edge.i].idx, para.offset + doc[subject.right_edge.i].idx + len(doc[subject.right_edge.i]))
+        person = next((n for n in parsed.names if n.kind == "person" and whole[0] <= n.start < whole[1]), None)
+        name = person or name
+    mention = Mention(para.offset + phrase.start_char, para.offset + phrase.end_char, phrase.text)
+    if name:
+        return mention, name.key
+    if subject.pos_ in ("NOUN", "PROPN") and SPEAKER_NOUNS.search(phrase.text):
+        if subject.pos_ == "NOUN" and re.match(r"(?:the|a)\s", phrase.text, re.I) and subject.tag_ == "NN":
+            person = nearest_name(parsed, start, kinds=("person",), role_word=subject.lower_)
+            if person:
+                return mention, person
+        return mention, re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
+    fallback = [n for n in parsed.names if n.kind == "person" and n.subject and para.offset <= n.start < start
+                and not parsed.inside_quote(n.start)]
+    if fallback:
+        n = fallback[-1]
+        return Mention(n.start, n.end, n.text), n.key
+    return mention, None
+
+
+def name_at(parsed: Parsed, start: int, end: int) -> NameMention | None:
+    return next((n for n in parsed.names if n.start <= start < n.end or start <= n.start < end), None)
+
+
+def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word: str | None = None) -> str | None:
+    """The closest earlier name of a fitting kind, outside quotes (a pronoun's antecedent)."""
+    candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_quote(n.start)]
+    if role_word:
+        with_role = [n for n in candidates if n.role and role_word in n.role.lower()]
+        candidates = with_role or candidates
+    return candidates[-1].key if candidates else None
+
+
+SOURCE_NOUN = re.compile(r"^(?:leaks?|reports?|intelligence|sources?|officials?|assessments?|estimates?|analysts?|"
+                         r"experts?|documents?|briefings?|agencies|services)$", re.I)
+QUESTION_VERBS = {"asked", "ask", "asking", "questioned", "interviewed"}
+
+
+def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, int]]) -> list[Quote]:
+    """Claims credited without a speech verb: 'leaks from intelligence services have given dates',
+    'Wednesday, tipped by some officials as ...'. The whole sentence is the content."""
+    out = []
+    for token in para.doc:
+        phrase = None
+        if token.dep_ == "agent" and token.head.lower_ not in QUESTION_VERBS:
+            objs = [c for c in token.children if c.dep_ == "pobj" and SOURCE_NOUN.match(c.text)]
+            phrase = objs[0] if objs else None
+        elif token.dep_ in ("nsubj", "nsubjpass") and SOURCE_NOUN.match(token.text) and token.head.pos_ == "VERB" \
+                and not is_cue(token.head):
+            phrase = token
+        if phrase is None:
+            continue
+        sent = token.sent
+        if any(a <= sent.start_char < b or sent.start_char <= a < sent.end_char for a, b in taken):
+            continue
+        span = para.doc[phrase.left_edge.i:phrase.right_edge.i + 1]
+        mention = Mention(para.offset + span.start_char, para.offset + span.end_char, span.text)
+        out.append(Quote(article=parsed.article.id, line=para.line, start=para.offset + sent.start_char,
+                         end=para.offset + sent.end_char, text=sent.text, kind="indirect", cue=token.head.text,
+                         speaker=span.text, speaker_mention=mention))
+        taken.append((sent.start_char, sent.end_char))
+    return out
+
+
+def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int]]) -> list[Quote]:
+    """'X said (that) ...', 'X told reporters ...', 'according to X, ...' outside direct quotes."""
+    out: list[Quote] = []
+    doc = para.doc
+    for token in doc:
+        if not is_cue(token):
+            continue
+        if token.lower_ == "according":
+            clause = token.sent
+            to = token.nbor(1)
+            skip_end = max(t.i for t in to.subtree) + 1
+            content_tokens = [t for t in clause if t.i >= skip_end or t.i < token.i]
+            content_tokens = [t for t in content_tokens if not t.is_punct or t.i > skip_end]
+        else:
+            comps = [c for c in token.children if c.dep_ == "ccomp"]
+            if not comps:
+                continue
+            comp = comps[0]
+            content_tokens = list(comp.subtree)
+        if not content_tokens:
+            continue
+        start_char = content_tokens[0].idx
+        end_char = content_tokens[-1].idx + len(content_tokens[-1].text)
+        if len(doc.text[start_char:end_char].split()) < 4:
+            continue
+        overlap = sum(max(0, min(end_char, b) - max(start_char, a)) for a, b in direct)
+        if overlap > 0.5 * (end_char - start_char):
+            continue
+        subject = subject_of(token)
+        if subject is None or subject.lower_ in NOT_SPEAKERS:
+            continue
+        mention, speaker = speaker_from(parsed, para, subject)
+        out.append(Quote(
+            article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
+            text=doc.text[start_char:end_char], kind="indirect", cue=token.text if token.lower_ != "according" else "according to",
+            speaker=speaker, speaker_mention=mention,
+        ))
+    taken = [(q.start - para.offset, q.end - para.offset) for q in out] + list(direct)
+    return out + source_attributions(parsed, para, taken)

@@ -1,0 +1,160 @@
+"""The `corroborate` command: read reports, annotate them, write a briefing.
+
+Exit codes: 0 all inputs read; 1 some inputs could not be read (the rest were processed
+and the output written); 2 wrong usage; 3 no input could be read.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import warnings
+import webbrowser
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import InputError
+
+app = typer.Typer(
+    help="Read many news reports of one story and tell what was said, by whom, what independent outlets "
+         "confirm, and where the reports disagree.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING_READ = 0, 1, 2, 3
+
+
+class BriefFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class AnnotateFormat(str, Enum):
+    json = "json"
+
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, folders (read recursively), globs or http(s) URLs: "
+                                                  "plain text, HTML, JSON Lines, RSS/Atom, WARC.", show_default=False)]
+Output = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of standard output.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but the output and errors.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also print what each stage found.")]
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"corroborate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """corroborate: we don't believe what we hear, we believe what we see."""
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Models and parsers chatter on stderr; a briefing's user wants only our lines there."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    warnings.filterwarnings("ignore")
+    for name in ("trafilatura", "htmldate", "sentence_transformers", "transformers", "urllib3", "httpx", "feedparser"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+@contextmanager
+def progress_bar(quiet: bool):
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, advance: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], advance=advance, total=total)
+
+        yield update
+
+
+def report_errors(errors: list[InputError] | list[dict], quiet: bool) -> None:
+    for e in errors:
+        source, reason = (e["source"], e["reason"]) if isinstance(e, dict) else (e.source, e.reason)
+        err.print(f"[red]error[/red] {source}: {reason}", highlight=False, soft_wrap=True)
+
+
+def write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(output.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)  # never leave a half-written briefing where the last good one was
+    except OSError as exc:
+        err.print(f"[red]error[/red] cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
+def finish(errors: list, articles: int) -> None:
+    if articles == 0:
+        err.print("[red]error[/red] no input could be read")
+        raise typer.Exit(EXIT_NOTHING_READ)
+    if errors:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def annotate(inputs: Inputs, format: Annotated[AnnotateFormat, typer.Option("--format", "-f", help="Output format.")] = AnnotateFormat.json,
+             output: Output = None, quiet: Quiet = False, verbose: Verbose = False) -> None:
+    """Clean and annotate each report: one JSON object per article (JSON Lines) with its lines,
+    metadata, quotes and speakers, entities and values."""
+    from .pipeline import annotated
+    from .render.jsonout import article_line
+    from .settings import Settings
+
+    with progress_bar(quiet) as progress:
+        articles, errors = annotated(inputs, Settings(), progress)
+    report_errors(errors, quiet)
+    write("".join(article_line(a) + "\n" for a in articles), output)
+    if verbose:
+        err.print(f"{len(articles)} articles, {sum(len(a.quotes) for a in articles)} quotes")
+    finish(errors, len(articles))
+
+
+@app.command()
+def brief(inputs: Inputs, format: Annotated[BriefFormat, typer.Option("--format", "-f", help="md (default), html or json.")] = BriefFormat.md,
+          output: Output = None, open_: Annotated[bool, typer.Option("--open", help="Open the written file in a browser.")] = False,
+          quiet: Quiet = False, verbose: Verbose = False) -> None:
+    """Write the story briefing: bottom line, claims, disagreements, who said what, timeline,
+    coverage and sources, every sentence cited to the reports."""
+    from .pipeline import brief as make_brief
+    from .render import render
+    from .settings import Settings
+
+    with progress_bar(quiet) as progress:
+        briefing = make_brief(inputs, Settings(), progress)
+    report_errors(briefing.errors, quiet)
+    write(render(briefing, format.value), output)
+    if verbose or (output and not quiet):
+        err.print(f"{len(briefing.articles)} reports, {len(briefing.statements)} statements, "
+                  f"{len(briefing.discrepancies)} discrepancies, {len(briefing.claims)} claims"
+                  + (f" -> {output}" if output else ""))
+    if open_ and output:
+        webbrowser.open(output.resolve().as_uri())
+    finish(briefing.errors, len(briefing.articles))

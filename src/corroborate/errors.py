@@ -1,0 +1,22 @@
+"""Errors that carry what a user needs to fix the input: which one, and what is wrong."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class CorroborateError(Exception):
+    """Base class: anything the CLI shows as one line instead of a traceback."""
+
+
+@dataclass
+class InputError:
+    """One input that could not be read. Returned next to good articles, never raised."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "reason": self.reason}

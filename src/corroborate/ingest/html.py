@@ -1,0 +1,84 @@
+"""HTML pages: trafilatura finds the main text and the page's own metadata."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..errors import InputError
+from ..model import Article
+from ..settings import Settings
+from .decode import decode
+
+BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+              "header", "footer", "blockquote", "figcaption", "ul", "ol", "table", "nav", "aside", "pre", "dd", "dt"}
+
+
+def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
+    page = decode(source, data)
+    if isinstance(page, InputError):
+        yield page
+        return
+    article = from_html(source, page, article_id=Path(source).name)
+    yield article
+
+
+def from_html(source: str, page: str, article_id: str, url: str | None = None, extra: dict[str, Any] | None = None) -> Article | InputError:
+    """One page to one Article; the title becomes line 1 so the text reads like a report."""
+    if "<" not in page:
+        return InputError(source, "is not HTML (no tags)")
+    try:
+        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError) as exc:
+        return InputError(source, f"HTML could not be parsed ({exc})")
+    body = (doc.text if doc else None) or page_text(page)
+    if not body or not body.strip():
+        return InputError(source, "HTML holds no readable text")
+    title = (doc.title if doc else None) or None
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    meta = dict(extra or {})
+    meta["format"] = "html"
+    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()] if doc else []
+    return Article(
+        id=article_id,
+        source=source,
+        text=text,
+        title=title,
+        outlet=(doc.sitename if doc else None) or None,
+        authors=authors,
+        published=(doc.date if doc else None) or None,
+        url=url or (doc.url if doc else None),
+        extra=meta,
+    )
+
+
+def page_text(page: str) -> str:
+    """All visible text of a page, block elements on lines of their own: how pasted pages look."""
+    try:
+        root = lxml.html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in BLOCK_TAGS:
+            parts.append("\n")
+
+    walk(root)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,213 @@
+"""The data every stage passes along: one place, plain dataclasses, JSON in and out.
+
+Offsets (`start`, `end`) always count code points of `Article.text` exactly as read;
+`line` numbers are 1-based lines of that same text.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+LINE_LABELS = ("title", "body", "subheading", "caption", "credits", "boilerplate", "embed")
+KEPT_LABELS = frozenset({"title", "body", "subheading"})
+
+
+@dataclass
+class Line:
+    line: int
+    start: int
+    end: int
+    label: str = "body"
+    language: str | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.label in KEPT_LABELS
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Quote:
+    article: str
+    line: int
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | indirect | partial | scare
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_mention: Mention | None = None
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person | org | place
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Value:
+    article: str
+    line: int
+    start: int
+    end: int
+    surface: str
+    kind: str  # quantity | date
+    normalized: Any = None  # ISO date for dates; the number as given for quantities
+    unit: str | None = None
+    qualifier: str | None = None  # exact | approx | min ("more than") | max ("up to")
+    low: float | None = None  # the interval the quantity allows; None is open
+    high: float | None = None
+    tense: str | None = None  # dates: "future" or "past" as the sentence's verb says; resolves weekdays
+
+
+@dataclass
+class Sentence:
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    published_inferred: bool = False
+    wire: list[str] = field(default_factory=list)
+    relies_on: list[str] = field(default_factory=list)
+    language: str | None = None
+    url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number holding character `offset`."""
+        return self.text.count("\n", 0, offset) + 1
+
+    def kept_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.kept]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class StatementMention:
+    article: str
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Statement:
+    id: str
+    speaker: str | None
+    text: str
+    mentions: list[StatementMention]
+    outlets: list[str]
+    independent_sources: int
+
+
+@dataclass
+class DiscrepancyValue:
+    article: str
+    line: int
+    surface: str | None
+    normalized: Any
+    outlet: str | None = None
+    sentence: str | None = None
+
+
+@dataclass
+class Discrepancy:
+    kind: str  # number | date | attribution | quote-wording
+    verdict: str  # conflict | compatible | variants
+    about: str
+    values: list[DiscrepancyValue]
+    why: str = ""
+
+
+@dataclass
+class Evidence:
+    article: str
+    line: int
+    by: str | None
+    text: str
+
+
+@dataclass
+class Disputer:
+    name: str
+    mentions: list[StatementMention]
+
+
+@dataclass
+class Claim:
+    text: str
+    claimed_by: str | None
+    self_report: bool
+    evidence: list[Evidence]
+    disputed_by: list[Disputer]
+    status: str  # confirmed | unconfirmed | disputed | contradicted
+    status_text: str
+    statement: str | None = None
+
+
+@dataclass
+class TimelineEvent:
+    date: str
+    text: str
+    article: str
+    line: int
+    outlets: list[str]
+
+
+@dataclass
+class Coverage:
+    outlets: list[str]
+    matrix: dict[str, list[str]]  # statement id -> outlets carrying it
+    exclusive: dict[str, list[str]]  # outlet -> statement ids no other outlet carries
+    origins: dict[str, str]  # article id -> the independent origin it counts as
+
+
+@dataclass
+class SummarySentence:
+    text: str
+    statement: str
+    citations: list[StatementMention]
+
+
+@dataclass
+class Briefing:
+    articles: list[Article]
+    statements: list[Statement] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    coverage: Coverage | None = None
+    summary: list[SummarySentence] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,74 @@
+"""What Markdown and HTML both show, prepared once so the two carry the same content."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Article, Briefing, StatementMention
+
+
+@dataclass
+class Citation:
+    outlet: str
+    article_index: int
+    line: int
+    anchor: str
+    text: str
+
+
+def outlet_of(article: Article) -> str:
+    if article.outlet:
+        return article.outlet
+    if article.wire:
+        return f"{article.wire[0]} copy ({article.id})"
+    return article.id
+
+
+def anchor(article_index: int, start: int) -> str:
+    return f"a{article_index}-{start}"
+
+
+class View:
+    def __init__(self, briefing: Briefing):
+        self.briefing = briefing
+        self.index = {a.id: i for i, a in enumerate(briefing.articles)}
+        self.articles = briefing.articles
+        self.statements = {s.id: s for s in briefing.statements}
+        self.cited: dict[int, set[tuple[int, int]]] = {}
+
+    def cite(self, article_id: str, line: int, start: int | None = None, end: int | None = None, text: str = "") -> Citation:
+        i = self.index[article_id]
+        article = self.articles[i]
+        if start is None:
+            ln = next((x for x in article.lines if x.line == line), None)
+            start, end = (ln.start, ln.end) if ln else (0, 0)
+        self.cited.setdefault(i, set()).add((start, end))
+        return Citation(outlet_of(article), i, line, anchor(i, start), text or article.text[start:end])
+
+    def cite_mentions(self, mentions: list[StatementMention]) -> list[Citation]:
+        seen, out = set(), []
+        for m in mentions:
+            c = self.cite(m.article, m.line, m.start, m.end, m.text)
+            if (c.outlet, c.line) not in seen:
+                seen.add((c.outlet, c.line))
+                out.append(c)
+        return out
+
+    def speakers(self) -> list[dict]:
+        """People quoted, with roles, their statements and quotes grouped."""
+        roles: dict[str, list[str]] = {}
+        for a in self.articles:
+            for e in a.entities:
+                for r in e.roles:
+                    roles.setdefault(e.name, [])
+                    if r not in roles[e.name]:
+                        roles[e.name].append(r)
+        by_speaker: dict[str, list] = {}
+        for s in self.briefing.statements:
+            if s.speaker and any(self._quoted(m) for m in s.mentions):
+                by_speaker.setdefault(s.speaker, []).append(s)
+        ordered = sorted(by_speaker.items(), key=lambda kv: (-sum(len(s.outlets) for s in kv[1]), kv[0]))
+        return [{"name": name, "roles": roles.get(name, [])[:3], "statements": sts} for name, sts in ordered]
+
+    def _quoted(self, m: StatementMention) -> bool:
+        article = self.articles[self.index[m.article]]
+        return any(q.kind != "scare" and q.start < m.end and m.start < q.end for q in article.quotes)
