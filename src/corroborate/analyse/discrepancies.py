@@ -26,7 +26,8 @@ SAME_CONTEXT = 0.55
 SAME_SENTENCE_TOPIC = 0.5
 COMMON_NAME_SHARE = 0.8  # names in this share of reports (Russia, NATO) tell nothing about sameness
 REPORTING_DATE = re.compile(r"\b(?:said|says|announced|told|declared|reported|wrote|added|briefing|conference|statement)\b(?:\s+\w+){0,3}\s*$", re.I)
-SAME_WORDS = 0.85  # this share of the shorter quote's words, in order, in the longer: the same wording
+MIN_SHARED_WORDS = 3
+MAX_WORDING_CHANGES = 2  # words added or replaced inside the shared stretch ("Everything is now in place")
 
 
 def find_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
@@ -240,10 +241,14 @@ def stems(text: str) -> list[str]:
 
 
 def same_wording(a: str, b: str) -> bool:
-    """One quote is the other, longer or shorter: nearly all the shorter one's words recur, in order."""
+    """The same words, perhaps a longer or shorter stretch of the remark: where the two quotes
+    overlap, at most one word differs (outlets cut quotes at different places; that is no variant)."""
     x, y = stems(a), stems(b)
-    shorter, longer = sorted((x, y), key=len)
-    if not shorter:
-        return True
-    matched = sum(block.size for block in SequenceMatcher(None, shorter, longer, autojunk=False).get_matching_blocks())
-    return matched >= SAME_WORDS * len(shorter)
+    blocks = [m for m in SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks() if m.size]
+    matched = sum(m.size for m in blocks)
+    if not blocks or matched < min(MIN_SHARED_WORDS, len(x), len(y)):
+        return False
+    first, last = blocks[0], blocks[-1]
+    inside_x = last.a + last.size - first.a
+    inside_y = last.b + last.size - first.b
+    return (inside_x - matched) + (inside_y - matched) <= MAX_WORDING_CHANGES

@@ -34,7 +34,8 @@ THING_PRONOUNS = {"it", "they"}
 SPEAKER_NOUNS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|official|officials|president|chief|secretary|ambassador|"
                            r"leader|head|director|chancellor|commander|envoy|ministry|government|kremlin|white house|pentagon|"
                            r"agency|department|office|police|army|military|source|sources|spokesperson|analyst|expert|"
-                           r"intelligence|diplomat|general|governor|mayor|senator|lawmaker|prosecutor|court)\b", re.I)
+                           r"intelligence|diplomat|general|governor|mayor|senator|lawmaker|prosecutor|court|authority|authorities|company|"
+                           r"operator|union|council|committee|commission|guard|service|services|institute|spokesperson)\b", re.I)
 # subjects of "said" that are no speaker ("That said, ...")
 NOT_SPEAKERS = {"that", "this", "which", "what", "who", "there"}
 OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "'": "'"}
@@ -148,7 +149,8 @@ def cue_for(para: Paragraph, span: Span):
     if first is None:
         return None, None
     sents = {first.sent.start, last.sent.start if last is not None else first.sent.start}
-    candidates = [t for t in doc if t.sent.start in sents and not inside(t) and is_cue(t)]
+    candidates = [t for t in doc if t.sent.start in sents and not inside(t)
+                  and (is_cue(t) or (t.lower_ in WEAK_CUES and t.pos_ == "VERB" and covers(t, span)))]
     if not candidates and last is not None and last.sent.end < len(doc):
         follow = doc[last.sent.end:].sents
         nxt = next(follow, None)
@@ -164,6 +166,11 @@ def cue_for(para: Paragraph, span: Span):
     anchor_end, anchor_start = span.end, span.start
     cue = min(candidates, key=lambda t: (t.idx - anchor_end) if t.idx >= anchor_end else (anchor_start - t.idx) * 1.5)
     return cue, subject_of(cue)
+
+
+def covers(verb, span: Span) -> bool:
+    """'called the demands "a fantasy"': the quote sits inside the verb's own phrase."""
+    return verb.left_edge.idx <= span.start and span.end <= verb.right_edge.idx + len(verb.right_edge) + 1
 
 
 def is_cue(token) -> bool:
@@ -204,7 +211,10 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject) -> tuple[Mention | No
     if lower in THING_PRONOUNS:
         mention = Mention(start, start + len(subject.text), subject.text)
         return mention, nearest_name(parsed, start, kinds=("org", "place")) if lower == "it" else None
-    phrase = doc[subject.left_edge.i:subject.i + 1]
+    first = subject.left_edge.i
+    while first < subject.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    phrase = doc[first:subject.i + 1]
     name = name_at(parsed, start, para.offset + subject.idx + len(subject.text))
     if name is None or name.kind != "person":
         # "Russia's ambassador to the EU Vladimir Chizhov": the person sits inside the subject phrase
@@ -213,13 +223,18 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject) -> tuple[Mention | No
         name = person or name
     mention = Mention(para.offset + phrase.start_char, para.offset + phrase.end_char, phrase.text)
     if name:
-        return mention, name.key
+        return Mention(name.start, name.end, parsed.article.text[name.start:name.end]), name.key
     if subject.pos_ in ("NOUN", "PROPN") and SPEAKER_NOUNS.search(phrase.text):
         if subject.pos_ == "NOUN" and re.match(r"(?:the|a)\s", phrase.text, re.I) and subject.tag_ == "NN":
             person = nearest_name(parsed, start, kinds=("person",), role_word=subject.lower_)
             if person:
                 return mention, person
         return mention, re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
+    if subject.pos_ == "PROPN":
+        # a surname the tagger missed here but knows from elsewhere in the report ("Hale said")
+        known = [n for n in parsed.names if n.kind == "person" and n.key.split()[-1] == subject.text]
+        if known:
+            return mention, known[0].key
     fallback = [n for n in parsed.names if n.kind == "person" and n.subject and para.offset <= n.start < start
                 and not parsed.inside_quote(n.start)]
     if fallback:
@@ -236,8 +251,7 @@ def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word:
     """The closest earlier name of a fitting kind, outside quotes (a pronoun's antecedent)."""
     candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_quote(n.start)]
     if role_word:
-        with_role = [n for n in candidates if n.role and role_word in n.role.lower()]
-        candidates = with_role or candidates
+        candidates = [n for n in candidates if n.role and role_word in n.role.lower()]
     return candidates[-1].key if candidates else None
 
 

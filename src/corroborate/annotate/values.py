@@ -22,6 +22,7 @@ NUMBER = re.compile(
     rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?(?P<unit>-[a-z]+|\s?%|\s?percent\b)?",
     re.I,
 )
+SHARED_UNIT = re.compile(r"\s*(?:and|or|to|-|–)\s+(?:then\s+)?(?:another\s+|a further\s+)?[\d,.]+\s+([a-z]+)")
 # a unit word this far after the number at most ("100,000 Russian troops")
 UNIT_WINDOW = 3
 
@@ -125,4 +126,5 @@ def unit_of(doc, m: re.Match) -> str | None:
             return token.text.lower()
         if token.pos_ not in ("ADJ", "PROPN", "NOUN") and token.text not in ("-",):
             break
-    return None
+    shared = SHARED_UNIT.match(doc.text, end)  # "1,700 and then another 3,000 soldiers"
+    return shared.group(1).lower() if shared else None

@@ -21,7 +21,7 @@ from . import patterns as P
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 MIN_PROSE_WORDS = 8
-MIN_TITLE_WORDS = 4
+MIN_TITLE_WORDS = 3
 NON_LATIN = re.compile(r"[\u0400-\u04FF\u0600-\u06FF\u0590-\u05FF\u4E00-\u9FFF\u3040-\u30FF\uAC00-\uD7AF\u0E00-\u0E7F]")
 
 
@@ -62,7 +62,7 @@ def label_article(article: Article, furniture: set[str] = frozenset()) -> None:
     first_good, last_good = (good[0], good[-1]) if good else (len(texts), -1)
     start = title_index if title_index is not None else -1
 
-    for position, i in enumerate(filled):
+    for i in filled:
         if i in labels:
             continue
         s = shape[i]
@@ -72,12 +72,10 @@ def label_article(article: Article, furniture: set[str] = frozenset()) -> None:
             labels[i] = "body"
         elif i > last_good:
             labels[i] = "boilerplate"
-        elif len(words(texts[i])) <= 1:
-            labels[i] = "boilerplate"
-        elif s == NEAR:
+        elif s == NEAR and (i > first_good or len(words(texts[i])) > 1):
             labels[i] = "body"
         elif i < first_good:
-            labels[i] = "boilerplate"
+            labels[i] = "boilerplate"  # tags and kickers above the story ("NATO", "World")
         else:
             labels[i] = "body" if texts[i].endswith(".") else "subheading"
     settle_neighbours(filled, texts, labels)
@@ -99,7 +97,7 @@ def first_look(text: str, language: str | None, report_language: str | None, cou
     tokens = words(text)
     n = len(tokens)
     key = normalize(text)
-    if P.SEPARATOR.match(text):
+    if P.SEPARATOR.match(text) or P.NAV_SEPARATORS.search(text):
         return BAD, "boilerplate"
     if language and report_language and language != report_language and (n >= 4 or NON_LATIN.search(text)):
         return BAD, "embed"

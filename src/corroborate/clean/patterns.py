@@ -54,6 +54,8 @@ AUTHOR_BIO = re.compile(
 )
 SOCIAL_FOOTER = re.compile(r"^(?:posted\ by|— .{1,60}\(@\w+\)|pic\.twitter\.com|a\ post\ shared\ by)\b", re.IGNORECASE | re.VERBOSE)
 SEPARATOR = re.compile(r"^[\W_]{1,10}$")
+# a navigation bar pasted as one line: "Home | News | Sport"
+NAV_SEPARATORS = re.compile(r"^(?:[^|•»›]{1,25}\s[|•»›]\s){2,}[^|•»›]{1,25}$")
 
 NEWS_AGENCIES = {
     "AP": "AP", "Associated Press": "AP", "The Associated Press": "AP", "AFP": "AFP", "Agence France-Presse": "AFP",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
@@ -14,8 +15,29 @@ from .decode import decode
 from .html import from_html
 
 
+def complete_members(data: bytes) -> tuple[bytes, bool]:
+    """The gzip members (one WARC record each, as crawlers write them) that arrived whole.
+
+    warcio quietly returns a cut record's first part; a crawl cut short must say so instead."""
+    out, rest = [], data
+    while rest.strip(b"\0"):
+        member = zlib.decompressobj(wbits=31)
+        try:
+            chunk = member.decompress(rest)
+        except zlib.error:
+            return b"".join(out), True
+        if not member.eof:
+            return b"".join(out), True
+        out.append(chunk)
+        rest = member.unused_data
+    return b"".join(out), False
+
+
 def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
     count = 0
+    truncated = False
+    if data[:2] == b"\x1f\x8b":
+        data, truncated = complete_members(data)
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type != "response" or not record.http_headers:
@@ -35,5 +57,7 @@ def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | Inp
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         yield InputError(source, f"WARC is truncated or damaged after {count} pages ({exc.__class__.__name__}: {exc})")
         return
-    if count == 0:
+    if truncated:
+        yield InputError(source, f"WARC is truncated: its last record is incomplete (read {count} pages before it)")
+    elif count == 0:
         yield InputError(source, "WARC holds no HTML response records")

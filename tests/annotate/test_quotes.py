@@ -1,0 +1,82 @@
+"""Quotes and speakers: the seed reports against their gold, and the hard cases written out."""
+from __future__ import annotations
+
+import pytest
+
+from corroborate.annotate import annotate
+from corroborate.clean import clean
+from corroborate.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def annotated(*texts: str) -> list[Article]:
+    articles = [Article(id=f"r{i}.txt", source=f"r{i}.txt", text=t) for i, t in enumerate(texts)]
+    clean(articles)
+    annotate(articles)
+    return articles
+
+
+def quotes_of(article: Article, kind: str | None = None):
+    return [(q.speaker, q.text) for q in article.quotes if kind is None or q.kind == kind]
+
+
+def test_seed_quotes_found_with_their_speakers(seed_scores):
+    assert seed_scores["quote_recall"] >= 0.9
+    assert seed_scores["quote_speaker_acc"] >= 0.9
+
+
+def test_gold_statement_speakers_have_one_name_across_reports(seed_articles, gold):
+    for statement in gold["statements"]:
+        names = set()
+        for where in statement["where"]:
+            article = seed_articles[where["doc"]]
+            for q in article.quotes:
+                if q.line == where["line"] and q.speaker and statement["speaker"].split()[-1][:5] in q.speaker:
+                    names.add(q.speaker)
+        assert len(names) == 1, (statement["id"], names)
+    speakers = {q.speaker for a in seed_articles.values() for q in a.quotes}
+    assert "Dmytro Kuleba" in speakers and "Dmitry Kuleba" not in speakers
+    assert "Volodymyr Zelenskyy" in speakers and "Volodymyr Zelensky" not in speakers
+
+
+STORY = """Port strike enters third day
+
+Dock workers at the port of Larne stayed off the job for a third day on Wednesday, union leader Maeve Doran said.
+"We are not going back until the contracts are signed," Doran told a rally outside the terminal. "Not one day before."
+“The company has had two years to fix this,” she added.
+The operator’s chief executive, Tom Hale, said that the strike was costing the port about 2 million pounds a day.
+According to the port authority, at least 40 ships are waiting offshore.
+Hale called the union's demands "a fantasy" in a statement.
+It was, he said, «the worst dispute in forty years».
+So we will talk again tomorrow," Hale said later.
+"""
+
+
+def test_speakers_resolve_across_sentences_and_marks():
+    (article,) = annotated(STORY)
+    direct = quotes_of(article, "direct")
+    assert ("Maeve Doran", "We are not going back until the contracts are signed,") in direct
+    assert ("Maeve Doran", "Not one day before.") in direct  # no cue of its own: the paragraph's speaker
+    assert ("Maeve Doran", "The company has had two years to fix this,") in direct  # "she added"
+    assert any(s == "Tom Hale" and t.startswith("So we will talk again") for s, t in direct)  # opening mark lost
+    indirect = quotes_of(article, "indirect")
+    assert ("Tom Hale", "that the strike was costing the port about 2 million pounds a day") in indirect
+    assert any(s == "port authority" and "40 ships" in t for s, t in indirect)
+    partial = quotes_of(article, "partial")
+    assert ("Tom Hale", "a fantasy") in partial
+    assert ("Tom Hale", "the worst dispute in forty years") in partial
+
+
+def test_scare_quotes_are_not_statements():
+    (article,) = annotated("Council debates 'smart' bins\n\nThe council voted on Monday to buy so-called \"smart\" bins for the centre.")
+    assert [(q.kind, q.text) for q in article.quotes if q.text == "smart"] == [("scare", "smart")]
+
+
+def test_offsets_point_into_the_text_as_read():
+    text = "Flood defences hold\r\n\r\n\"The walls held,\" engineer Lia Sand said on Monday.\r\n"
+    (article,) = annotated(text)
+    q = next(q for q in article.quotes if q.kind == "direct")
+    assert article.text[q.start:q.end] == "The walls held,"
+    assert article.text[q.speaker_mention.start:q.speaker_mention.end] == "Lia Sand"
+    assert q.line == 3

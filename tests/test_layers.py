@@ -1,0 +1,31 @@
+"""Dependencies flow one way: model < stages < pipeline/render < cli. A stage never imports another."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "corroborate"
+STAGES = {"ingest", "clean", "annotate", "analyse"}
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level >= 1:
+            parts = path.relative_to(PACKAGE).parts
+            base = list(parts[:-1])[: len(parts) - node.level]
+            target = base + (node.module.split(".") if node.module else [])
+            if target:
+                found.add(target[0])
+    return found
+
+
+def test_stages_do_not_import_each_other_and_spacy_stays_in_annotate():
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top in STAGES:
+            others = imports_of(path) & (STAGES - {top})
+            assert not others, f"{path.relative_to(PACKAGE)} imports {others}"
+        if top not in ("annotate", "nlp.py", "nlp"):
+            assert "import spacy" not in path.read_text(), path
