@@ -103,6 +103,16 @@ class Article:
         """1-based line number holding character `offset`."""
         return self.text.count("\n", 0, offset) + 1
 
+    @property
+    def display_name(self) -> str:
+        """How readers see the report named: its outlet, else whose copy it carries, else a short id."""
+        short = self.id.rsplit("/", 1)[-1].rsplit(".", 1)[0][:16]
+        if self.outlet:
+            return self.outlet
+        if self.wire:
+            return f"{self.wire[0]} copy ({short})"
+        return short
+
     def kept_lines(self) -> list[Line]:
         return [ln for ln in self.lines if ln.kept]
 

@@ -10,7 +10,7 @@ import numpy as np
 from ..model import Claim, Disputer, Evidence, Statement, StatementMention
 from ..nlp import embed
 from .parties import parties_in
-from .story import Story
+from .story import Story, best_sentence
 
 NEGATIVE = re.compile(r"\b(?:not|no|never|nor|none|cannot|false|deny|denies|denied|without)\b|n['’]t\b", re.I)
 # "must", "should", "would": demands and conditions, not statements of fact
@@ -83,7 +83,7 @@ def assess(story: Story, statement: Statement) -> Claim:
         status = "unconfirmed"
     claimed_by = "; ".join(speakers) or statement.speaker
     return Claim(
-        text=statement.text, claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
+        text=best_sentence(story, statement), claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
         disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
         status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers),
         statement=statement.id,

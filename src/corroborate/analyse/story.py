@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model import Article, Quote, Sentence
+from ..model import Article, Quote, Sentence, Statement
 from ..nlp import embed
 from ..settings import Settings
 
@@ -43,19 +43,10 @@ class Story:
         self.by_id = {a.id: a for a in self.articles}
 
     def outlet(self, article_id: str) -> str:
-        return outlet_name(self.by_id[article_id])
+        return self.by_id[article_id].display_name
 
     def sentence_at(self, article_id: str, offset: int) -> Sentence | None:
         return next((s for s in self.by_id[article_id].sentences if s.start <= offset < s.end), None)
-
-
-def outlet_name(article: Article) -> str:
-    """How a report is named to readers: its outlet, else the agency whose copy it carries, else its id."""
-    if article.outlet:
-        return article.outlet
-    if article.wire:
-        return f"{article.wire[0]} copy ({article.id})"
-    return article.id
 
 
 def build_units(story: Story) -> None:
@@ -77,6 +68,18 @@ def build_units(story: Story) -> None:
                                   people_in(article, s.start, s.end)))
     story.units = units
     story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
+
+
+def best_sentence(story: Story, statement: Statement) -> str:
+    """A mention's whole sentence that names the speaker, best one that also quotes their words."""
+    options = []
+    for m in statement.mentions:
+        s = story.sentence_at(m.article, m.start)
+        if s is not None:
+            names_speaker = bool(statement.speaker) and statement.speaker.split()[-1] in s.text
+            quotes = any(mark in s.text for mark in '"“”«')
+            options.append((not names_speaker, not quotes, len(s.text) > 320, len(s.text), s.text.strip()))
+    return min(options)[-1] if options else statement.text
 
 
 def people_in(article: Article, start: int, end: int) -> frozenset[str]:

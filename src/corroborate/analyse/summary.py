@@ -10,7 +10,7 @@ import numpy as np
 
 from ..model import Statement, SummarySentence
 from ..nlp import embed
-from .story import Story
+from .story import Story, best_sentence
 
 DAMPING = 0.85
 REDUNDANT = 0.75  # a candidate this close to a chosen sentence adds nothing
@@ -39,18 +39,6 @@ def summarise(story: Story, statements: list[Statement], size: int, lead: list[s
             chosen.append(int(i))
     chosen.sort(key=lambda i: first_position(candidates[i]))
     return [SummarySentence(sentences[i], candidates[i].id, candidates[i].mentions) for i in chosen]
-
-
-def best_sentence(story: Story, statement: Statement) -> str:
-    """A mention's whole sentence that names the speaker, best one that also quotes their words."""
-    options = []
-    for m in statement.mentions:
-        s = story.sentence_at(m.article, m.start)
-        if s is not None:
-            names_speaker = bool(statement.speaker) and statement.speaker.split()[-1] in s.text
-            quotes = any(mark in s.text for mark in '"“”«')
-            options.append((not names_speaker, not quotes, len(s.text) > 320, len(s.text), s.text.strip()))
-    return min(options)[-1] if options else statement.text
 
 
 def first_position(statement: Statement) -> float:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ..model import Article, Briefing
 from . import svg
-from .views import View, anchor, outlet_of
+from .views import View, anchor
 
 ENV = Environment(loader=PackageLoader("corroborate.render", "templates"), autoescape=select_autoescape(["html", "j2"]))
 BADGES = {"confirmed": "ok", "unconfirmed": "warn", "disputed": "bad", "contradicted": "bad"}
@@ -26,7 +26,7 @@ def render(briefing: Briefing) -> str:
     timeline = [(e, view.cite(e.article, e.line)) for e in briefing.timeline]
     shared = [s for s in briefing.statements if len(s.outlets) > 1]
     exclusive = {o: [view.statements[i] for i in ids] for o, ids in (briefing.coverage.exclusive if briefing.coverage else {}).items()}
-    sources = [(a, outlet_of(a), source_html(a, i, view.cited.get(i, set()))) for i, a in enumerate(briefing.articles)]
+    sources = [(a, a.display_name, source_html(a, i, view.cited.get(i, set()))) for i, a in enumerate(briefing.articles)]
     return ENV.get_template("briefing.html.j2").render(
         b=briefing, summary=summary, claims=claims, discrepancies=discrepancies, speakers=speakers,
         timeline=timeline, shared=shared, exclusive=exclusive, sources=sources, badges=BADGES, status_labels=STATUS_LABELS,
@@ -34,7 +34,7 @@ def render(briefing: Briefing) -> str:
         matrix_svg=Markup(svg.coverage_matrix(briefing, [s.id for s in shared])),
         reliance_svg=Markup(svg.reliance_graph(briefing)),
         title=briefing.articles[0].title if briefing.articles else "no reports",
-        outlets=sorted({outlet_of(a) for a in briefing.articles}),
+        outlets=sorted({a.display_name for a in briefing.articles}),
     )
 
 

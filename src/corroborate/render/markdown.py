@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Briefing
-from .views import View, outlet_of
+from .views import View
 
 STATUS_WORDS = {"confirmed": "CONFIRMED", "unconfirmed": "UNCONFIRMED", "disputed": "DISPUTED", "contradicted": "CONTRADICTED"}
 
@@ -14,7 +14,7 @@ def cites(citations) -> str:
 def render(briefing: Briefing) -> str:
     view = View(briefing)
     out = [f"# Briefing: {briefing.articles[0].title if briefing.articles else 'no reports'}", ""]
-    out += [f"{len(briefing.articles)} reports from {len({outlet_of(a) for a in briefing.articles})} outlets; "
+    out += [f"{len(briefing.articles)} reports from {len({a.display_name for a in briefing.articles})} outlets; "
             f"{sum(1 for s in briefing.statements if len(s.outlets) > 1)} statements carried by more than one outlet.", ""]
     out += ["## Bottom line", ""]
     for s in briefing.summary:
@@ -60,7 +60,7 @@ def render(briefing: Briefing) -> str:
                 marks = " | ".join("x" if o in s.outlets else "" for o in outlets)
                 out.append(f"| {s.id}: {s.text[:70]} | {marks} | {s.independent_sources} |")
         out.append("")
-        out.append("Independent origins: " + "; ".join(f"{outlet_of(a)} -> {briefing.coverage.origins.get(a.id, a.id)}" for a in briefing.articles))
+        out.append("Independent origins: " + "; ".join(f"{a.display_name} -> {briefing.coverage.origins.get(a.id, a.id)}" for a in briefing.articles))
         out.append("")
         for outlet, ids in briefing.coverage.exclusive.items():
             if ids:
@@ -68,7 +68,7 @@ def render(briefing: Briefing) -> str:
     out += ["", "## Sources", ""]
     for a in briefing.articles:
         date = (a.published or "undated") + (" (inferred from the story)" if a.published_inferred else "")
-        out.append(f"### {outlet_of(a)}: {a.title or a.id}")
+        out.append(f"### {a.display_name}: {a.title or a.id}")
         out.append(f"- id: {a.id}; date: {date}; authors: {', '.join(a.authors) or 'not given'}; "
                    f"wire: {', '.join(a.wire) or 'none'}; relies on: {', '.join(a.relies_on) or 'none'}")
         out.append("")

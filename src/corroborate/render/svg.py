@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 
 from ..model import Briefing, TimelineEvent
-from .views import outlet_of
+
 
 
 def timeline(events: list[TimelineEvent], width: int = 900) -> str:
@@ -55,7 +55,7 @@ def coverage_matrix(briefing: Briefing, statement_ids: list[str], cell: int = 22
 
 def reliance_graph(briefing: Briefing) -> str:
     """Outlets on the left, the agencies and outlets they rely on at the right."""
-    edges = [(outlet_of(a), source) for a in briefing.articles for source in a.relies_on]
+    edges = [(a.display_name, source) for a in briefing.articles for source in a.relies_on]
     if not edges:
         return ""
     left_nodes = sorted({e[0] for e in edges})

@@ -15,14 +15,6 @@ class Citation:
     text: str
 
 
-def outlet_of(article: Article) -> str:
-    if article.outlet:
-        return article.outlet
-    if article.wire:
-        return f"{article.wire[0]} copy ({article.id})"
-    return article.id
-
-
 def anchor(article_index: int, start: int) -> str:
     return f"a{article_index}-{start}"
 
@@ -42,7 +34,7 @@ class View:
             ln = next((x for x in article.lines if x.line == line), None)
             start, end = (ln.start, ln.end) if ln else (0, 0)
         self.cited.setdefault(i, set()).add((start, end))
-        return Citation(outlet_of(article), i, line, anchor(i, start), text or article.text[start:end])
+        return Citation(article.display_name, i, line, anchor(i, start), text or article.text[start:end])
 
     def cite_mentions(self, mentions: list[StatementMention]) -> list[Citation]:
         seen, out = set(), []
