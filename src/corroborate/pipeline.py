@@ -9,6 +9,7 @@ from .annotate import annotate
 from .clean import clean
 from .errors import InputError
 from .model import Article, Briefing
+from .nlp import warm_up
 from .settings import Settings
 
 Progress = Callable[[str, int, int | None], None]  # (stage, advance, total)
@@ -34,7 +35,9 @@ def annotated(inputs: Iterable[str], settings: Settings | None = None, progress:
 
 def brief(inputs: Iterable[str], settings: Settings | None = None, progress: Progress | None = None) -> Briefing:
     settings = settings or Settings()
+    loading = warm_up(settings.embedding_model)
     articles, errors = annotated(inputs, settings, progress)
+    loading.join()
     if progress:
         progress("analyse", 0, 1)
     briefing = analyse(articles, settings) if articles else Briefing(articles=[])

@@ -20,6 +20,7 @@ from ..text import STOP_WORDS, normalize, split_lines, words
 from . import patterns as P
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+EXTRACTED_FORMATS = {"html", "feed"}  # text that a main-content extractor produced
 MIN_PROSE_WORDS = 8
 MIN_TITLE_WORDS = 3
 NON_LATIN = re.compile(r"[\u0400-\u04FF\u0600-\u06FF\u0590-\u05FF\u4E00-\u9FFF\u3040-\u30FF\uAC00-\uD7AF\u0E00-\u0E7F]")
@@ -62,10 +63,15 @@ def label_article(article: Article, furniture: set[str] = frozenset()) -> None:
     first_good, last_good = (good[0], good[-1]) if good else (len(texts), -1)
     start = title_index if title_index is not None else -1
 
+    extracted = article.extra.get("format") in EXTRACTED_FORMATS
     for i in filled:
         if i in labels:
             continue
         s = shape[i]
+        if extracted and i > start:
+            # trafilatura already chose the main text: only lines that look like furniture go
+            labels[i] = "body" if s in (GOOD, NEAR) or texts[i].endswith(".") else "subheading"
+            continue
         if i < start:
             labels[i] = "boilerplate"
         elif s == GOOD:

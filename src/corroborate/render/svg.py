@@ -8,7 +8,6 @@ from html import escape
 from ..model import Briefing, TimelineEvent
 
 
-
 def timeline(events: list[TimelineEvent], width: int = 900) -> str:
     days = sorted({e.date for e in events})
     if not days:

@@ -1,0 +1,222 @@
+"""How right corroborate is, on real data, next to baselines. Prints one table per data set,
+writes bench/results/quality.json; exits non-zero only if something crashes.
+
+    .venv/bin/python bench/quality.py [--polnear-limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from common import EVAL, SHARED, Timer, console, print_table, save
+
+from corroborate.annotate import annotate
+from corroborate.clean import clean
+from corroborate.ingest.html import from_html, page_text
+from corroborate.model import Article
+from corroborate.pipeline import brief
+from corroborate.render import render
+
+TOKEN = re.compile(r"\w+")
+QUOTE_MARKS = "\"“”«»"
+
+
+def seeds() -> dict:
+    briefing = brief(sorted(str(p) for p in (SHARED / "seeds").glob("*.txt")))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        f.write(render(briefing, "json"))
+    out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_seeds.py"), f.name, str(SHARED / "seeds" / "seeds.gold.json")],
+                         capture_output=True, text=True, check=True)
+    scores = json.loads(out.stdout)
+    print_table("Seeds (shared/tools/score_seeds.py)", ["metric", "value"], [[k, v] for k, v in scores.items()])
+    return scores
+
+
+# ---------------------------------------------------------------- PolNeAR
+
+def polnear_documents(limit: int | None) -> list[tuple[str, str, list[dict]]]:
+    docs = []
+    for part in ("train", "dev"):
+        folder = EVAL / "polnear" / part
+        chosen: dict[str, Path] = {}
+        for ann in sorted((folder / "attributions").glob("*.ann")):
+            chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)  # one annotator per text
+        for name, ann in sorted(chosen.items()):
+            text_path = folder / "text" / f"{name}.txt"
+            if text_path.exists():
+                docs.append((name, text_path.read_text(encoding="utf-8"), read_ann(ann)))
+    return docs[:limit] if limit else docs
+
+
+def read_ann(path: Path) -> list[dict]:
+    spans, relations = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T") and line.count("\t") >= 2:
+            tid, info, _ = line.split("\t", 2)
+            role, offsets = info.split(" ", 1)
+            spans[tid] = (role, [tuple(map(int, piece.split())) for piece in offsets.split(";")])
+        elif line.startswith("E") and "\t" in line:
+            parts = dict(p.split(":") for p in line.split("\t")[1].split() if ":" in p)
+            relations.append(parts)
+    out = []
+    for r in relations:
+        if "Content" in r and r["Content"] in spans:
+            out.append({"content": spans[r["Content"]][1], "source": spans[r["Source"]][1] if r.get("Source") in spans else []})
+    return out
+
+
+def token_set(text: str, ranges) -> set[int]:
+    return {m.start() for a, b in ranges for m in TOKEN.finditer(text, a, b)}
+
+
+def is_direct(text: str, ranges) -> bool:
+    a, b = ranges[0][0], ranges[-1][1]
+    around = text[max(0, a - 1):a + 1] + text[b - 1:b + 1]
+    return any(mark in around for mark in QUOTE_MARKS)
+
+
+def match(gold: list[dict], system: list[dict], text: str) -> tuple[int, int, int, int]:
+    """(true positives, system count, gold count, speakers right among matches)."""
+    used, tp, right = set(), 0, 0
+    for g in gold:
+        g_tokens = token_set(text, g["content"])
+        if not g_tokens:
+            continue
+        for i, s in enumerate(system):
+            if i in used:
+                continue
+            overlap = len(g_tokens & s["tokens"])
+            if overlap >= 0.5 * max(len(g_tokens), len(s["tokens"])):
+                used.add(i)
+                tp += 1
+                source = token_set(text, g["source"])
+                source_text = " ".join(text[a:b] for a, b in g["source"]).lower()
+                right += bool((s["speaker_tokens"] & source) or (s["speaker"] and s["speaker"].split()[-1].lower() in source_text))
+                break
+    return tp, len(system), len([g for g in gold if token_set(text, g["content"])]), right
+
+
+def ours(article: Article) -> list[dict]:
+    out = []
+    for q in article.quotes:
+        if q.kind == "scare":
+            continue
+        m = q.speaker_mention
+        out.append({"tokens": token_set(article.text, [(q.start, q.end)]), "direct": q.kind in ("direct", "partial"),
+                    "speaker_tokens": token_set(article.text, [(m.start, m.end)]) if m else set(), "speaker": q.speaker})
+    return out
+
+
+def textacy_quotes(nlp, text: str) -> list[dict]:
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    doc = nlp(text)
+    try:
+        for speaker, _cue, content in direct_quotations(doc):
+            out.append({"tokens": {t.idx for t in content if TOKEN.match(t.text)}, "direct": True,
+                        "speaker_tokens": {t.idx for t in speaker}, "speaker": None})
+    except (ValueError, IndexError, AttributeError):
+        pass  # it raises on unbalanced quote marks: counted as finding nothing in that text
+    return out
+
+
+def scores(counts: list[int]) -> list[float]:
+    tp, sys_n, gold_n, right = counts
+    p, r = tp / sys_n if sys_n else 0.0, tp / gold_n if gold_n else 0.0
+    return [p, r, 2 * p * r / (p + r) if p + r else 0.0, right / tp if tp else 0.0]
+
+
+def polnear(limit: int | None) -> dict:
+    from corroborate.nlp import spacy_pipeline
+    from corroborate.settings import Settings
+
+    docs = polnear_documents(limit)
+    articles = [Article(id=name, source=name, text=text) for name, text, _ in docs]
+    with Timer() as t:
+        clean(articles)
+        annotate(articles)
+    nlp = spacy_pipeline(Settings().spacy_model)
+    totals = defaultdict(lambda: [0, 0, 0, 0])
+    for (name, text, gold), article in zip(docs, articles):
+        mine = ours(article)
+        baseline = textacy_quotes(nlp, text)
+        direct_gold = [g for g in gold if is_direct(text, g["content"])]
+        for key, g, s in (("corroborate, all attributions", gold, mine),
+                          ("corroborate, direct quotes", direct_gold, [x for x in mine if x["direct"]]),
+                          ("textacy direct_quotations, all attributions", gold, baseline),
+                          ("textacy direct_quotations, direct quotes", direct_gold, baseline)):
+            totals[key] = [a + b for a, b in zip(totals[key], match(g, s, text))]
+    rows = [[key, *scores(c), c[2]] for key, c in totals.items()]
+    print_table(f"PolNeAR attributions ({len(docs)} articles, train+dev; content overlap >= 50% of tokens)",
+                ["system", "precision", "recall", "F1", "speaker accuracy", "gold"], rows)
+    return {"articles": len(docs), "seconds": t.seconds,
+            "rows": {r[0]: dict(zip(["precision", "recall", "f1", "speaker_accuracy", "gold"], r[1:])) for r in rows}}
+
+
+# ---------------------------------------------------------------- ScrapingHub article extraction
+
+def token_f1(got: str, want: str) -> float:
+    g, w = defaultdict(int), defaultdict(int)
+    for t in TOKEN.findall(got.lower()):
+        g[t] += 1
+    for t in TOKEN.findall(want.lower()):
+        w[t] += 1
+    common = sum(min(g[t], w[t]) for t in g)
+    if not common:
+        return 0.0
+    p, r = common / sum(g.values()), common / sum(w.values())
+    return 2 * p * r / (p + r)
+
+
+def kept_text(article: Article) -> str:
+    return "\n".join(article.text[ln.start:ln.end] for ln in article.lines if ln.label in ("body", "subheading"))
+
+
+def extraction() -> dict:
+    import trafilatura
+
+    root = EVAL / "article-extraction-benchmark"
+    truth = json.loads((root / "ground-truth.json").read_text())
+    rows = defaultdict(list)
+    for page_id, item in sorted(truth.items()):
+        path = root / "html" / f"{page_id}.html.gz"
+        if not path.exists():
+            continue
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        want = item.get("articleBody") or ""
+        rows["trafilatura alone"].append(token_f1(trafilatura.extract(html) or "", want))
+        article = from_html(page_id, html, page_id)
+        if isinstance(article, Article):
+            clean([article])
+            rows["corroborate HTML path (trafilatura + line cleaner)"].append(token_f1(kept_text(article), want))
+        else:
+            rows["corroborate HTML path (trafilatura + line cleaner)"].append(0.0)
+        pasted = Article(id=page_id, source=page_id, text=page_text(html))
+        clean([pasted])
+        rows["corroborate plain-text cleaner on the whole page's text"].append(token_f1(kept_text(pasted), want))
+        rows["no cleaning: the whole page's text"].append(token_f1(pasted.text, want))
+    table = [[k, sum(v) / len(v), len(v)] for k, v in rows.items()]
+    print_table("ScrapingHub article extraction benchmark: mean token F1", ["system", "token F1", "pages"], table)
+    return {r[0]: r[1] for r in table}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--polnear-limit", type=int, default=None, help="score only the first N PolNeAR articles")
+    args = parser.parse_args()
+    results = {"seeds": seeds(), "extraction": extraction(), "polnear": polnear(args.polnear_limit),
+               "ecbplus": "not measured: story clustering is not built yet"}
+    console.print("ECB+ story clustering: not measured (clustering is not built yet)")
+    console.print(f"saved {save('quality', results)}")
+
+
+if __name__ == "__main__":
+    main()
