@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -56,7 +55,3 @@ def example_briefing():
     from corroborate.pipeline import brief
 
     return brief([str(EXAMPLE)])
-
-
-def as_dict(obj):
-    return asdict(obj)

@@ -4,10 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-class CorroborateError(Exception):
-    """Base class: anything the CLI shows as one line instead of a traceback."""
-
-
 @dataclass
 class InputError:
     """One input that could not be read. Returned next to good articles, never raised."""

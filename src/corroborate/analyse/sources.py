@@ -11,6 +11,7 @@ from ..dates import WEEKDAYS, parse_iso, resolve
 from ..model import Article
 from .story import Story
 
+WEEKDAY_NAME = re.compile(r"^(?:on\s+)?(" + "|".join(WEEKDAYS) + r")(?:'s)?$")
 SHINGLE = 5
 NUM_PERM = 128
 
@@ -66,16 +67,18 @@ def date_undated(story: Story) -> None:
     if not dated:
         return
     first, last = min(dated), max(dated)
+    usual = Counter(dated).most_common(1)[0][0]
     window = [first - timedelta(days=1) + timedelta(days=i) for i in range((last - first).days + 3)]
     for article in story.articles:
         if parse_iso(article.published):
             continue
-        days = Counter(v.surface.lower().rstrip("'s") for v in article.values if v.kind == "date" and v.surface.lower().rstrip("'s") in WEEKDAYS)
-        reference = Counter(dated).most_common(1)[0][0]
+        named = (WEEKDAY_NAME.match(v.surface.lower()) for v in article.values if v.kind == "date")
+        days = Counter(m.group(1) for m in named if m)
+        reference = usual
         for day, _ in days.most_common():
             fits = [d for d in window if d.weekday() == WEEKDAYS.index(day)]
             if fits:
-                reference = min(fits, key=lambda d: abs((d - Counter(dated).most_common(1)[0][0]).days))
+                reference = min(fits, key=lambda d: abs((d - usual).days))
                 break
         article.published = reference.isoformat()
         article.published_inferred = True

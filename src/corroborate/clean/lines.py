@@ -23,6 +23,7 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 EXTRACTED_FORMATS = {"html", "feed"}  # text that a main-content extractor produced
 MIN_PROSE_WORDS = 8
 MIN_TITLE_WORDS = 3
+MIN_BODY_BEFORE_END = 3  # an "end of article" heading counts only after this many body paragraphs
 NON_LATIN = re.compile(r"[\u0400-\u04FF\u0600-\u06FF\u0590-\u05FF\u4E00-\u9FFF\u3040-\u30FF\uAC00-\uD7AF\u0E00-\u0E7F]")
 
 
@@ -60,6 +61,8 @@ def label_article(article: Article, furniture: set[str] = frozenset()) -> None:
         if not article.title:
             article.title = texts[title_index]
     good = [i for i in filled if shape[i] == GOOD and i not in labels]
+    end = article_end(filled, texts, good)
+    good = [i for i in good if i < end]
     first_good, last_good = (good[0], good[-1]) if good else (len(texts), -1)
     start = title_index if title_index is not None else -1
 
@@ -88,6 +91,14 @@ def label_article(article: Article, furniture: set[str] = frozenset()) -> None:
     for i in filled:
         lines[i].label = labels[i]
     article.lines = lines
+
+
+def article_end(filled: Sequence[int], texts: Sequence[str], good: Sequence[int]) -> int:
+    """Where the article stops: a comments or related-stories heading after some body text."""
+    for i in filled:
+        if P.END_OF_ARTICLE.match(texts[i]) and sum(g < i for g in good) >= MIN_BODY_BEFORE_END:
+            return i
+    return len(texts)
 
 
 def report_language(lines: Sequence[Line], texts: Sequence[str], filled: Sequence[int]) -> str | None:

@@ -63,3 +63,14 @@ NEWS_AGENCIES = {
     "Xinhua": "Xinhua", "TASS": "TASS", "Interfax": "Interfax", "PA": "PA Media", "PA Media": "PA Media",
     "Bloomberg": "Bloomberg", "UPI": "UPI", "Kyodo": "Kyodo", "Yonhap": "Yonhap", "ANI": "ANI", "PTI": "PTI",
 }
+
+# a heading after which a page holds no more of the article: comments, related and popular lists
+END_OF_ARTICLE = re.compile(
+    r"""^(?:\d+\s+)?(?:top\ rated\ |reader\ |user\ |show\ |view\ |load\ )?comments?(?:\s*\(\d+\))?$|
+    ^(?:leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|post\ a\ comment|add\ a\ comment|
+    related(?:\ (?:articles?|stories|posts|news|coverage|content|reading))?|you\ (?:might|may)\ also\ like|
+    (?:more|other)\ (?:stories|news|articles)|more\ from\ .{1,30}|recommended(?:\ for\ you)?|most\ (?:read|popular|viewed|shared)|
+    trending(?:\ now)?|latest\ (?:news|stories|articles)|read\ next|what\ to\ read\ next|editor'?s\ picks|
+    around\ the\ web|from\ the\ web|sponsored\ (?:content|stories|links))[:.]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)

@@ -1,0 +1,206 @@
+"""How fast corroborate is, stage by stage, next to the libraries it builds on.
+
+Each case runs in a fresh process pinned to one core, then to two (taskset), so peak memory
+and thread use are its own. Prints tables, writes bench/results/speed.json.
+
+    .venv/bin/python bench/speed.py [--quick]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import EVAL, ROOT, SHARED, console, print_table, save
+
+EXAMPLE = ROOT / "examples" / "story"
+
+
+def synthetic_story(folder: Path, reports: int, seed: int = 7) -> list[str]:
+    """`reports` variations of the example story: other outlets, reordered paragraphs, other figures."""
+    rng = random.Random(seed)
+    sources = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt"))]
+    paths = []
+    for i in range(reports):
+        lines = sources[i % len(sources)].split("\n")
+        head, body = lines[:3], lines[3:]
+        if rng.random() < 0.5:
+            body = body[:2] + rng.sample(body[2:], len(body[2:]))
+        text = "\n".join(head + body + [f"Subscribe to Outlet {i} for more."])
+        text = re.sub(r"\b(\d{2,3})\b", lambda m: str(int(m.group(1)) + rng.choice([0, 0, 0, 1, -1])), text)
+        path = folder / f"report-{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def words_in(texts) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def worker(case: str, size: int) -> dict:
+    """Runs inside the pinned process; returns seconds per stage and peak memory."""
+    from corroborate.analyse import analyse
+    from corroborate.annotate import annotate
+    from corroborate.nlp import sentence_encoder, spacy_pipeline
+    from corroborate.pipeline import read
+    from corroborate.render import render
+    from corroborate.settings import Settings
+
+    settings = Settings()
+    out: dict = {"case": case, "size": size}
+    tmp = Path(tempfile.mkdtemp())
+    t = time.perf_counter()
+    spacy_pipeline(settings.spacy_model)
+    sentence_encoder(settings.embedding_model)
+    out["model load"] = time.perf_counter() - t
+    if case == "seeds":
+        paths = []
+        for copy in range(size // 5):
+            for p in sorted((SHARED / "seeds").glob("*.txt")):
+                target = tmp / f"{copy:03d}-{p.name}"
+                shutil.copy(p, target)
+                paths.append(str(target))
+    elif case == "story":
+        paths = synthetic_story(tmp, size)
+    elif case == "polnear":
+        paths = sorted(str(p) for p in (EVAL / "polnear" / "train" / "text").glob("*.txt"))[:size]
+    elif case == "baselines":
+        return baselines(size)
+    else:
+        raise SystemExit(f"unknown case {case}")
+    t = time.perf_counter()
+    articles, _ = read(paths, settings)
+    out["ingest+clean"] = time.perf_counter() - t
+    kept = [a.text[ln.start:ln.end] for a in articles for ln in a.lines if ln.label in ("body", "subheading")]
+    out["words"] = words_in(kept)
+    t = time.perf_counter()
+    annotate(articles, settings)
+    out["annotate"] = time.perf_counter() - t
+    if case != "polnear":
+        t = time.perf_counter()
+        briefing = analyse(articles, settings)
+        out["analyse"] = time.perf_counter() - t
+        t = time.perf_counter()
+        for fmt in ("json", "md", "html"):
+            render(briefing, fmt)
+        out["render"] = time.perf_counter() - t
+    out["reports"] = len(articles)
+    out["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def baselines(size: int) -> dict:
+    """The floors: trafilatura alone on real pages; spaCy parser+NER alone and textacy's quotes on real articles."""
+    import trafilatura
+
+    from corroborate.clean import clean
+    from corroborate.ingest.html import from_html
+    from corroborate.model import Article
+    from corroborate.nlp import spacy_pipeline
+    from corroborate.settings import Settings
+    from corroborate.annotate import annotate
+
+    out: dict = {"case": "baselines", "size": size}
+    pages = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
+             for p in sorted((EVAL / "article-extraction-benchmark" / "html").glob("*.html.gz"))]
+    t = time.perf_counter()
+    for page in pages:
+        trafilatura.extract(page)
+    out["trafilatura alone, pages/s"] = len(pages) / (time.perf_counter() - t)
+    t = time.perf_counter()
+    articles = [from_html(str(i), page, str(i)) for i, page in enumerate(pages)]
+    clean([a for a in articles if isinstance(a, Article)])
+    out["corroborate HTML ingest+clean, pages/s"] = len(pages) / (time.perf_counter() - t)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((EVAL / "polnear" / "train" / "text").glob("*.txt"))[:size]]
+    words = words_in(texts)
+    nlp = spacy_pipeline(Settings().spacy_model)
+    list(nlp.pipe(texts[:5]))  # warm
+    t = time.perf_counter()
+    list(nlp.pipe(texts, batch_size=32))
+    out["spaCy sm (tagger, parser, NER), words/s"] = words / (time.perf_counter() - t)
+    with nlp.select_pipes(enable=["tok2vec", "parser", "ner"]):
+        t = time.perf_counter()
+        docs = list(nlp.pipe(texts, batch_size=32))
+        out["spaCy parser+NER alone, words/s"] = words / (time.perf_counter() - t)
+    from textacy.extract.triples import direct_quotations
+
+    t = time.perf_counter()
+    for doc in docs:
+        try:
+            list(direct_quotations(doc))
+        except (ValueError, IndexError, AttributeError):
+            pass
+    out["textacy direct_quotations on parsed docs, words/s"] = words / (time.perf_counter() - t)
+    articles = [Article(id=str(i), source=str(i), text=text) for i, text in enumerate(texts)]
+    clean(articles)
+    t = time.perf_counter()
+    annotate(articles)
+    out["corroborate annotate, words/s"] = words / (time.perf_counter() - t)
+    return out
+
+
+def run_case(case: str, size: int, cores: int) -> dict:
+    cpus = ",".join(str(c) for c in sorted(os.sched_getaffinity(0))[:cores])
+    cmd = ["taskset", "-c", cpus, sys.executable, __file__, "--worker", case, "--size", str(size)]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    if result.returncode != 0:
+        console.print(f"[red]{case} {size} failed[/red]\n{result.stderr[-2000:]}")
+        return {"case": case, "size": size, "error": result.stderr[-500:]}
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    data["cores"] = cores
+    return data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--worker")
+    parser.add_argument("--size", type=int, default=0)
+    parser.add_argument("--quick", action="store_true", help="smaller cases, for a first look")
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.size)))
+        return
+    big = 100 if args.quick else 500
+    plan = [("seeds", 5, 1), ("seeds", 50, 1), ("seeds", 50, 2), ("polnear", 100, 1), ("polnear", 100, 2),
+            ("story", 5, 2), ("story", 50, 2), ("story", big, 2), ("story", big, 1), ("baselines", 100, 1)]
+    results = []
+    for case, size, cores in plan:
+        console.print(f"running {case} x{size} on {cores} core(s)")
+        results.append(run_case(case, size, cores))
+    stage_rows = []
+    for r in results:
+        if r["case"] == "baselines" or "error" in r:
+            continue
+        words = r.get("words", 0)
+        stage_rows.append([r["case"], r["reports"], r["cores"], r["model load"], r["ingest+clean"], r["annotate"],
+                           words / r["annotate"] if r["annotate"] else 0.0, r.get("analyse", "-"), r.get("render", "-"),
+                           f"{r['peak MB']:.0f}"])
+    print_table("Seconds per stage (model load apart)", ["case", "reports", "cores", "model load", "ingest+clean", "annotate",
+                                                         "annotate words/s", "analyse", "render", "peak MB"], stage_rows)
+    base = next((r for r in results if r["case"] == "baselines" and "error" not in r), None)
+    if base:
+        rows = [[k, v] for k, v in base.items() if k not in ("case", "size", "cores")]
+        parser_floor = base["spaCy parser+NER alone, words/s"]
+        rows.append(["corroborate annotate / spaCy parser+NER alone", base["corroborate annotate, words/s"] / parser_floor])
+        rows.append(["corroborate HTML ingest+clean / trafilatura alone",
+                     base["corroborate HTML ingest+clean, pages/s"] / base["trafilatura alone, pages/s"]])
+        print_table("Baselines (one core) and ratios", ["measure", "value"], rows)
+    growth = [r for r in results if r["case"] == "story" and r["cores"] == 2 and "error" not in r]
+    print_table("Analysis cost by number of reports (two cores)", ["reports", "analyse s", "per report ms"],
+                [[r["reports"], r["analyse"], 1000 * r["analyse"] / r["reports"]] for r in growth])
+    console.print(f"saved {save('speed', {'results': results})}")
+
+
+if __name__ == "__main__":
+    main()
