@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval"
 RESULTS = ROOT / "bench" / "results"
-console = Console()
+console = Console(width=150)
 
 
 def machine() -> str:

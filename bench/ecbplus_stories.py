@@ -35,6 +35,7 @@ def detokenize(tokens: list[str]) -> str:
             opening = not opening
         text += piece
     text = re.sub(r"(?<=\w) - (?=\w)", "-", text)  # ECB+ splits hyphenated words
+    text = re.sub(r"“ ", "“", re.sub(r" ”", "”", re.sub(r" ’ (?=\w)", "’", text)))
     return text.replace("`` ", '"').replace(" ''", '"')
 
 

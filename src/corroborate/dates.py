@@ -13,7 +13,8 @@ import dateparser
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-VAGUE = re.compile(r"\b(?:weeks?|months?|years?|decades?|days|recent|past|coming|era|century|ago|period|time|times|season)\b", re.I)
+VAGUE = re.compile(r"\b(?:seconds?|minutes?|hours?|weeks?|months?|years?|decades?|days|recent|past|coming|era|century|ago|"
+                   r"period|time|times|season|overnight|night|nights)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll|could|might|may|as early as|as soon as|ahead of|upcoming|going to|scheduled|set to|due to|expected to|next|planned|plans to|until|wrap up|conclude|end on)\b", re.I)
 MONTH_ONLY = re.compile(r"^(?:in\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
 

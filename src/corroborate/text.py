@@ -16,6 +16,14 @@ these they this those through to too under until up very was we were what when w
 with would you your yours yourself yourselves also still yet though although whether since amid says said
 """.split())
 
+# news agencies under the names reports give them, with one name each
+NEWS_AGENCIES = {
+    "AP": "AP", "Associated Press": "AP", "The Associated Press": "AP", "AFP": "AFP", "Agence France-Presse": "AFP",
+    "Reuters": "Reuters", "Thomson Reuters": "Reuters", "dpa": "dpa", "DPA": "dpa", "ANSA": "ANSA", "EFE": "EFE",
+    "Xinhua": "Xinhua", "TASS": "TASS", "Interfax": "Interfax", "PA": "PA Media", "PA Media": "PA Media",
+    "Bloomberg": "Bloomberg", "UPI": "UPI", "Kyodo": "Kyodo", "Yonhap": "Yonhap", "ANI": "ANI", "PTI": "PTI",
+}
+
 
 def split_lines(text: str) -> list[Line]:
     """Every line of `text` with its character span; empty lines included."""

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..model import Claim, Disputer, Evidence, Statement, StatementMention
 from ..nlp import embed
+from ..text import NEWS_AGENCIES
 from .parties import parties_in
 from .story import Story, best_sentence
 
@@ -57,7 +58,9 @@ def assess(story: Story, statement: Statement) -> Claim:
     centre = centre / (np.linalg.norm(centre) or 1.0)
     mentioned = {(m.article, m.line) for m in statement.mentions}
     disputers: dict[str, list[StatementMention]] = defaultdict(list)
-    credited = {c for a in story.articles for c in a.relies_on + a.wire}
+    # outlets and agencies report a doubt; they do not hold it
+    credited = {c for a in story.articles for c in a.relies_on + a.wire} | {a.outlet for a in story.articles if a.outlet}
+    credited |= set(NEWS_AGENCIES) | set(NEWS_AGENCIES.values())
     denials = set()
     for index, unit in enumerate(story.units):
         if (unit.article, unit.line) in mentioned or float(story.vectors[index] @ centre) < RELATED:

@@ -130,6 +130,13 @@ def canonical_names(all_names: Sequence[NameMention]) -> dict[str, str]:
                 break
         else:
             groups.append([key])
+    # a lone first name ("Lindsay") is the one person of the story who has it
+    full = [g for g in groups if any(len(k.split()) > 1 for k in g)]
+    for group in [g for g in groups if all(len(k.split()) == 1 for k in g)]:
+        owners = [g for g in full if any(k.split()[0] == group[0] for k in g if len(k.split()) > 1)]
+        if len(owners) == 1:
+            owners[0].extend(group)
+            groups.remove(group)
     canonical: dict[str, str] = {}
     for group in groups:
         multi = [k for k in group if len(k.split()) > 1] or group

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import py3langid
 
 from ..model import Article, Line
-from ..text import STOP_WORDS, normalize, split_lines, words
+from ..text import NEWS_AGENCIES, STOP_WORDS, normalize, split_lines, words
 from . import patterns as P
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -151,7 +151,7 @@ def teaser_prefix(text: str) -> str:
 
 
 def is_credit(text: str, tokens: Sequence[str]) -> bool:
-    if text.strip() in P.NEWS_AGENCIES:
+    if text.strip() in NEWS_AGENCIES:
         return True
     if P.AUTHOR_BIO.match(text) and len(tokens) < 60:
         return True
@@ -174,8 +174,8 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
     if not tokens or len(tokens) > 24 or not all(NAME_WORD.match(t) for t in tokens):
         return None
     parts = [p.strip() for p in re.split(r",|\band\b|&|\bwith\b", raw, flags=re.IGNORECASE) if p.strip()]
-    agencies = [P.NEWS_AGENCIES[p] for p in parts if p in P.NEWS_AGENCIES]
-    names = [title_case(p) for p in parts if p not in P.NEWS_AGENCIES]
+    agencies = [NEWS_AGENCIES[p] for p in parts if p in NEWS_AGENCIES]
+    names = [title_case(p) for p in parts if p not in NEWS_AGENCIES]
     return names, agencies
 
 

@@ -11,11 +11,12 @@ from datetime import date, timedelta
 
 import dateparser
 
+from ..text import NEWS_AGENCIES
 from ..model import Article
 from . import patterns as P
 from .lines import parse_byline
 
-AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in P.NEWS_AGENCIES), key=len, reverse=True))
+AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in NEWS_AGENCIES), key=len, reverse=True))
 DATELINE = re.compile(rf"^[A-Z][A-Z .,'-]{{1,40}}\((?P<agency>{AGENCY_NAMES})\)\s*[—–-]")
 AS_REPORTED = re.compile(rf"\b(?:as reported by|according to|reports?|reported by|via) (?:the )?(?P<agency>{AGENCY_NAMES})\b")
 OUTLET_NAME = r"(?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}"
@@ -68,15 +69,15 @@ def describe(article: Article) -> None:
         if ln.label in ("body", "subheading"):
             m = DATELINE.match(text)
             if m:
-                wires.append(P.NEWS_AGENCIES[m.group("agency")])
+                wires.append(NEWS_AGENCIES[m.group("agency")])
             for m in AS_REPORTED.finditer(text):
-                wires.append(P.NEWS_AGENCIES[m.group("agency")])
+                wires.append(NEWS_AGENCIES[m.group("agency")])
             for pattern in RELIES_ON:
                 for m in pattern.finditer(text):
                     for name in re.split(r" and ", m.group("outlets")):
                         name = name.strip()
                         if name and name not in NOT_OUTLETS:
-                            relies.append(P.NEWS_AGENCIES.get(name, name))
+                            relies.append(NEWS_AGENCIES.get(name, name))
     if not article.outlet and outlets:
         article.outlet = outlets.most_common(1)[0][0]
     article.wire = unique(wires)

@@ -57,12 +57,6 @@ SEPARATOR = re.compile(r"^[\W_]{1,10}$")
 # a navigation bar pasted as one line: "Home | News | Sport"
 NAV_SEPARATORS = re.compile(r"^(?:[^|•»›]{1,25}\s[|•»›]\s){2,}[^|•»›]{1,25}$")
 
-NEWS_AGENCIES = {
-    "AP": "AP", "Associated Press": "AP", "The Associated Press": "AP", "AFP": "AFP", "Agence France-Presse": "AFP",
-    "Reuters": "Reuters", "Thomson Reuters": "Reuters", "dpa": "dpa", "DPA": "dpa", "ANSA": "ANSA", "EFE": "EFE",
-    "Xinhua": "Xinhua", "TASS": "TASS", "Interfax": "Interfax", "PA": "PA Media", "PA Media": "PA Media",
-    "Bloomberg": "Bloomberg", "UPI": "UPI", "Kyodo": "Kyodo", "Yonhap": "Yonhap", "ANI": "ANI", "PTI": "PTI",
-}
 
 # a heading after which a page holds no more of the article: comments, related and popular lists
 END_OF_ARTICLE = re.compile(

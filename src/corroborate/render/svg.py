@@ -9,33 +9,42 @@ from ..model import Briefing, TimelineEvent
 
 
 def timeline(events: list[TimelineEvent], width: int = 900) -> str:
+    """One dot per day, in order and evenly spaced (days weeks apart would crowd the rest), sized by events."""
     days = sorted({e.date for e in events})
     if not days:
         return ""
-    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
-    span = max(1, (last - first).days)
     counts = Counter(e.date for e in events)
-    left, right, axis = 60, width - 60, 70
-    parts = [f'<svg class="timeline" viewBox="0 0 {width} 150" role="img" aria-label="Timeline of dated events">',
+    left, right, axis = 60, width - 60, 60
+    step = (right - left) / max(1, len(days) - 1)
+    parts = [f'<svg class="timeline" viewBox="0 0 {width} 130" role="img" aria-label="Timeline of dated events">',
              f'<line x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" stroke="#555"/>']
-    for day in days:
-        x = left + (right - left) * (date.fromisoformat(day) - first).days / span
-        r = 5 + 3 * min(counts[day], 6)
-        label = date.fromisoformat(day).strftime("%a %d %b %Y")
-        parts.append(f'<a href="#day-{day}"><circle cx="{x:.0f}" cy="{axis}" r="{r}" fill="#3b6ea5" opacity="0.8">'
-                     f'<title>{label}: {counts[day]} events</title></circle></a>')
-        parts.append(f'<text x="{x:.0f}" y="{axis + r + 16}" text-anchor="middle" font-size="12">{escape(label)}</text>')
+    previous = None
+    for i, day in enumerate(days):
+        x = left + step * i if len(days) > 1 else (left + right) / 2
+        when = date.fromisoformat(day)
+        r = 5 + 2 * min(counts[day], 4)
+        if previous and (when - previous).days > 7:
+            gap_x = x - step / 2
+            parts.append(f'<text x="{gap_x:.0f}" y="{axis + 4}" text-anchor="middle" font-size="14" fill="#888">//</text>')
+        previous = when
+        parts.append(f'<a href="#day-{day}"><circle cx="{x:.0f}" cy="{axis}" r="{r}" fill="#3b6ea5" opacity="0.85">'
+                     f'<title>{when:%A %d %B %Y}: {counts[day]} events</title></circle></a>')
+        parts.append(f'<text x="{x:.0f}" y="{axis + 28}" text-anchor="middle" font-size="12">{when:%a %d %b}</text>')
+        if i == 0 or when.year != date.fromisoformat(days[i - 1]).year:
+            parts.append(f'<text x="{x:.0f}" y="{axis + 44}" text-anchor="middle" font-size="11" fill="#777">{when.year}</text>')
         parts.append(f'<text x="{x:.0f}" y="{axis - r - 6}" text-anchor="middle" font-size="11" fill="#555">{counts[day]}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
 def coverage_matrix(briefing: Briefing, statement_ids: list[str], cell: int = 22) -> str:
+    """Rows: statements (speaker and words); columns: outlets; a filled cell: the outlet carries it."""
     coverage = briefing.coverage
     if not coverage or not statement_ids:
         return ""
     outlets = coverage.outlets
-    label_w, top = 70, 150
+    texts = {s.id: (f"{s.speaker}: " if s.speaker else "") + s.text for s in briefing.statements}
+    label_w, top = 470, 150
     width, height = label_w + cell * len(outlets) + 20, top + cell * len(statement_ids) + 10
     parts = [f'<svg class="matrix" viewBox="0 0 {width} {height}" width="{width}" role="img" aria-label="Statements by outlet">']
     for j, outlet in enumerate(outlets):
@@ -43,7 +52,10 @@ def coverage_matrix(briefing: Briefing, statement_ids: list[str], cell: int = 22
         parts.append(f'<text transform="translate({x:.0f},{top - 6}) rotate(-55)" font-size="11">{escape(outlet[:28])}</text>')
     for i, sid in enumerate(statement_ids):
         y = top + i * cell
-        parts.append(f'<a href="#st-{sid}"><text x="4" y="{y + cell * 0.7:.0f}" font-size="11">{sid}</text></a>')
+        label = texts.get(sid, sid)
+        label = label if len(label) <= 72 else label[:71] + "…"
+        parts.append(f'<text x="4" y="{y + cell * 0.7:.0f}" font-size="11"><title>{escape(texts.get(sid, sid))}</title>'
+                     f'{escape(label)}</text>')
         for j, outlet in enumerate(outlets):
             on = outlet in coverage.matrix.get(sid, [])
             parts.append(f'<rect x="{label_w + j * cell + 2}" y="{y + 2}" width="{cell - 4}" height="{cell - 4}" rx="3" '
