@@ -50,8 +50,9 @@ def claimant_parties(story: Story, statement: Statement) -> set[str]:
 
 def assess(story: Story, statement: Statement) -> Claim:
     parties = claimant_parties(story, statement)
-    speakers = sorted({q.speaker for a in story.articles for q in a.quotes for m in statement.mentions
-                       if q.speaker and m.article == q.article and m.start < q.end and q.start < m.end})
+    named = {q.speaker for a in story.articles for q in a.quotes for m in statement.mentions
+             if q.speaker and m.article == q.article and m.start < q.end and q.start < m.end}
+    speakers = sorted({name.lower(): name for name in sorted(named, reverse=True)}.values())
     sentences = [sentence_text(story, m) for m in statement.mentions]
     self_report = any(parties & parties_in(s) or SELF_REFERENCE.search(s) for s in sentences + [m.text for m in statement.mentions])
     centre = embed([m.text for m in statement.mentions], story.settings.embedding_model).mean(axis=0)
