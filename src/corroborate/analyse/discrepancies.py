@@ -116,6 +116,11 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
         members = [values[i] for i in group]
         if len({v.article for v in members}) < 2 or len({(v.normalized, v.qualifier) for v in members}) < 2:
             continue
+        per_article = defaultdict(set)
+        for v in members:
+            per_article[v.article].add(v.normalized)
+        if any(len(numbers) > 1 for numbers in per_article.values()):
+            continue  # one report giving two figures here: two quantities (150 and 13 miles), not one in dispute
         spans = [interval(v) for v in members]
         disjoint = [(a, b) for a, b in combinations(range(len(members)), 2)
                     if spans[a][1] < spans[b][0] or spans[b][1] < spans[a][0]]
