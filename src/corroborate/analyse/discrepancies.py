@@ -92,6 +92,15 @@ def group_pairs(n: int, linked) -> list[list[int]]:
     return list(groups.values())
 
 
+def several_per_article(members: list[Value]) -> bool:
+    """One report giving two values in a group means two things (150 and 13 miles; a list of
+    incidents with their dates), not one thing in dispute."""
+    seen: dict[str, set] = defaultdict(set)
+    for v in members:
+        seen[v.article].add(str(v.normalized))
+    return any(len(values) > 1 for values in seen.values())
+
+
 def interval(v: Value) -> tuple[float, float]:
     value = float(v.normalized)
     if v.qualifier == "approx":
@@ -116,11 +125,8 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
         members = [values[i] for i in group]
         if len({v.article for v in members}) < 2 or len({(v.normalized, v.qualifier) for v in members}) < 2:
             continue
-        per_article = defaultdict(set)
-        for v in members:
-            per_article[v.article].add(v.normalized)
-        if any(len(numbers) > 1 for numbers in per_article.values()):
-            continue  # one report giving two figures here: two quantities (150 and 13 miles), not one in dispute
+        if several_per_article(members):
+            continue
         spans = [interval(v) for v in members]
         disjoint = [(a, b) for a, b in combinations(range(len(members)), 2)
                     if spans[a][1] < spans[b][0] or spans[b][1] < spans[a][0]]
@@ -164,7 +170,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     for group in group_pairs(len(values), linked):
         members = [values[i] for i in group]
         days = sorted({str(v.normalized) for v in members})
-        if len({v.article for v in members}) < 2 or len(days) < 2:
+        if len({v.article for v in members}) < 2 or len(days) < 2 or several_per_article(members):
             continue
         shared = sorted(set.intersection(*(names[i] for i in group)) or names[group[0]])
         why = f"{days[0]} and {days[-1]} are given for the same event; at most one can be right"
