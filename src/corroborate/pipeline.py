@@ -5,14 +5,16 @@ from collections.abc import Callable, Iterable
 
 from . import ingest
 from .analyse import analyse
+from .analyse.story import sentence_unit_text
 from .annotate import annotate
 from .clean import clean
 from .errors import InputError
 from .model import Article, Briefing
-from .nlp import warm_up
+from .nlp import embed_soon, warm_up
 from .settings import Settings
 
 Progress = Callable[[str, int, int | None], None]  # (stage, advance, total)
+PREFETCH_BATCH = 64  # sentences handed to the background encoder at a time
 
 
 def read(inputs: Iterable[str], settings: Settings | None = None) -> tuple[list[Article], list[InputError]]:
@@ -23,21 +25,36 @@ def read(inputs: Iterable[str], settings: Settings | None = None) -> tuple[list[
     return clean(articles), errors
 
 
-def annotated(inputs: Iterable[str], settings: Settings | None = None, progress: Progress | None = None) -> tuple[list[Article], list[InputError]]:
+def annotated(inputs: Iterable[str], settings: Settings | None = None, progress: Progress | None = None,
+              prefetch: bool = False) -> tuple[list[Article], list[InputError]]:
+    """Read and annotate; with `prefetch`, sentences are embedded in the background as soon as
+    they are parsed, so analysis finds most vectors ready (parsing and encoding share the cores)."""
     settings = settings or Settings()
     articles, errors = read(inputs, settings)
     paragraphs = sum(1 for a in articles for ln in a.lines if ln.label in ("body", "subheading"))
     if progress:
         progress("annotate", 0, paragraphs)
-    annotate(articles, settings, (lambda n: progress("annotate", n, paragraphs)) if progress else None)
+    waiting: list[str] = []
+
+    def parsed_sentences(sentences: list[str]) -> None:
+        if progress:
+            progress("annotate", 1, paragraphs)
+        if prefetch:
+            waiting.extend(t for t in map(sentence_unit_text, sentences) if t)
+            if len(waiting) >= PREFETCH_BATCH:
+                embed_soon(waiting[:], settings.embedding_model)
+                waiting.clear()
+
+    annotate(articles, settings, parsed_sentences)
+    if waiting:
+        embed_soon(waiting, settings.embedding_model)
     return articles, errors
 
 
 def brief(inputs: Iterable[str], settings: Settings | None = None, progress: Progress | None = None) -> Briefing:
     settings = settings or Settings()
-    loading = warm_up(settings.embedding_model)
-    articles, errors = annotated(inputs, settings, progress)
-    loading.join()
+    warm_up(settings.spacy_model, settings.embedding_model)
+    articles, errors = annotated(inputs, settings, progress, prefetch=True)
     if progress:
         progress("analyse", 0, 1)
     briefing = analyse(articles, settings) if articles else Briefing(articles=[])

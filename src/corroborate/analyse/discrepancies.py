@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 
 from ..model import Article, Discrepancy, DiscrepancyValue, Statement, Value
@@ -246,9 +247,10 @@ def wording_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
     return out
 
 
-def stems(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def stems(text: str) -> tuple[str, ...]:
     """Words with a plural 's' cut, so 'any signs' and 'any sign' read as the same words."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words(normalize(text))]
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words(normalize(text)))
 
 
 def same_wording(a: str, b: str) -> bool:

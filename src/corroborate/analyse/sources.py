@@ -31,8 +31,7 @@ def find_origins(story: Story) -> None:
     hashes: dict[str, MinHash] = {}
     for article in story.articles:
         m = MinHash(num_perm=NUM_PERM)
-        for s in shingles(body_text(article)):
-            m.update(s.encode("utf-8"))
+        m.update_batch([s.encode("utf-8") for s in shingles(body_text(article))])
         hashes[article.id] = m
         lsh.insert(article.id, m)
     parent = {a.id: a.id for a in story.articles}

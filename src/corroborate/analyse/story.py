@@ -16,6 +16,7 @@ from ..nlp import embed
 from ..settings import Settings
 
 MIN_UNIT_WORDS = 2
+MIN_SENTENCE_UNIT_WORDS = 5  # shorter sentences in the outlet's own voice are datelines and fragments
 
 
 @dataclass
@@ -63,11 +64,16 @@ def build_units(story: Story) -> None:
             units.extend(split_quote(story, article, q))
         for s in article.sentences:
             inside = sum(max(0, min(s.end, b) - max(s.start, a)) for a, b in covered)
-            if inside < 0.4 * (s.end - s.start) and len(s.text.split()) >= 5:
-                units.append(Unit(article.id, s.line, s.start, s.end, s.text.strip(), None, "sentence", s,
+            if inside < 0.4 * (s.end - s.start) and sentence_unit_text(s.text):
+                units.append(Unit(article.id, s.line, s.start, s.end, sentence_unit_text(s.text), None, "sentence", s,
                                   people_in(article, s.start, s.end)))
     story.units = units
     story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
+
+
+def sentence_unit_text(sentence: str) -> str | None:
+    """The text a body sentence is aligned by, or None when it is too short to be a unit."""
+    return sentence.strip() if len(sentence.split()) >= MIN_SENTENCE_UNIT_WORDS else None
 
 
 def best_sentence(story: Story, statement: Statement) -> str:

@@ -20,7 +20,9 @@ from .values import find_values
 ANNOTATED_LABELS = ("body", "subheading")
 
 
-def parse(articles: Sequence[Article], settings: Settings, progress: Callable[[int], None] | None = None) -> list[Parsed]:
+def parse(articles: Sequence[Article], settings: Settings, parsed_sentences: Callable[[list[str]], None] | None = None) -> list[Parsed]:
+    """spaCy over every kept paragraph; `parsed_sentences` hears each paragraph's sentences as
+    soon as they are parsed (for progress, and so later stages can start on them)."""
     nlp = spacy_pipeline(settings.spacy_model)
     jobs = [(a, ln) for a in articles for ln in a.lines if ln.label in ANNOTATED_LABELS]
     texts = (a.text[ln.start:ln.end].rstrip("\r") for a, ln in jobs)
@@ -28,16 +30,16 @@ def parse(articles: Sequence[Article], settings: Settings, progress: Callable[[i
     for (article, line), doc in zip(jobs, nlp.pipe(texts, batch_size=settings.batch_size)):
         parsed[article.id].paragraphs.append(Paragraph(
             line=line.line, offset=line.start, doc=doc, label=line.label, sources=article.relies_on + article.wire))
-        if progress:
-            progress(1)
+        if parsed_sentences:
+            parsed_sentences([s.text for s in doc.sents])
     return [parsed[a.id] for a in articles]
 
 
 def annotate(articles: Sequence[Article], settings: Settings | None = None,
-             progress: Callable[[int], None] | None = None) -> list[Parsed]:
+             parsed_sentences: Callable[[list[str]], None] | None = None) -> list[Parsed]:
     """Fill sentences, entities, quotes and values of every article; returns the parses for reuse."""
     settings = settings or Settings()
-    parses = parse(articles, settings, progress)
+    parses = parse(articles, settings, parsed_sentences)
     for p in parses:
         find_names(p)
     retype([n for p in parses for n in p.names])

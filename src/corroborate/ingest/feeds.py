@@ -4,8 +4,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from time import strftime
 
-import feedparser
-
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
@@ -13,6 +11,8 @@ from .html import page_text
 
 
 def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
+    import feedparser  # on first use, as the other format readers' libraries
+
     feed = feedparser.parse(data)
     if not feed.entries:
         reason = f"not a readable feed ({feed.bozo_exception})" if feed.get("bozo") else "feed has no entries"

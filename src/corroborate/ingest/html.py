@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from ..errors import InputError
@@ -31,6 +30,8 @@ def from_html(source: str, page: str, article_id: str, url: str | None = None, e
     """One page to one Article; the title becomes line 1 so the text reads like a report."""
     if "<" not in page:
         return InputError(source, "is not HTML (no tags)")
+    import trafilatura  # on first use: a briefing of plain-text reports never needs it
+
     try:
         doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False, include_tables=False)
     except (ValueError, etree.ParserError, etree.XMLSyntaxError) as exc:

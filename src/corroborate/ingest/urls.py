@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
-
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
@@ -18,6 +16,8 @@ def is_url(item: str) -> bool:
 
 
 def read(url: str, settings: Settings) -> Iterator[Article | InputError]:
+    import httpx  # on first use, as the format readers' libraries
+
     try:
         with httpx.stream("GET", url, timeout=settings.url_timeout, follow_redirects=True,
                           headers={"User-Agent": "corroborate"}) as response:

