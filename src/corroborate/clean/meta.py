@@ -95,8 +95,10 @@ def unique(items) -> list[str]:
     return list(seen)
 
 
-def iso_date(value: str) -> str | None:
-    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+def iso_date(value: str, languages: list[str] | None = None) -> str | None:
+    """A date in any language as YYYY-MM-DD; naming the languages spares dateparser from
+    trying all of them (a third of a second on its first call)."""
+    parsed = dateparser.parse(value, languages=languages, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
     return parsed.date().isoformat() if parsed else None
 
 
@@ -105,7 +107,7 @@ def date_from_text(article: Article) -> str | None:
     weekday the report says things happened on ("said on Tuesday"). None when the text has no date."""
     found: list[date] = []
     for m in FULL_DATE.finditer(article.text):
-        value = iso_date(m.group(0))
+        value = iso_date(m.group(0), languages=["en"])  # FULL_DATE matches English month names only
         if value:
             found.append(date.fromisoformat(value))
     if not found:
