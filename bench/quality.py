@@ -77,9 +77,10 @@ def token_set(text: str, ranges) -> set[int]:
 
 
 def is_direct(text: str, ranges) -> bool:
+    """The content opens or closes with a quote mark (the New York Times' two apostrophes count)."""
     a, b = ranges[0][0], ranges[-1][1]
-    around = text[max(0, a - 1):a + 1] + text[b - 1:b + 1]
-    return any(mark in around for mark in QUOTE_MARKS)
+    around = text[max(0, a - 2):a + 2] + " " + text[max(a, b - 2):b + 2]
+    return any(mark in around for mark in QUOTE_MARKS) or "''" in around
 
 
 def match(gold: list[dict], system: list[dict], text: str, lenient: bool = False) -> tuple[int, int, int, int]:
@@ -106,15 +107,21 @@ def match(gold: list[dict], system: list[dict], text: str, lenient: bool = False
     return tp, len(system), len([g for g in gold if token_set(text, g["content"])]), right
 
 
-def ours(article: Article) -> list[dict]:
-    out = []
-    for q in article.quotes:
+def ours(article: Article, by_remark: bool = True) -> list[dict]:
+    """One item per remark (Quote.remark), its pieces' words together, as PolNeAR annotates one
+    attribution; with by_remark=False, one per quote."""
+    out: dict = {}
+    for i, q in enumerate(article.quotes):
         if q.kind == "scare":
             continue
+        item = out.setdefault(q.remark if by_remark else i, {"tokens": set(), "direct": True, "speaker_tokens": set(), "speaker": None})
+        item["tokens"] |= token_set(article.text, [(q.start, q.end)])
+        item["direct"] = item["direct"] and q.kind in ("direct", "partial")
         m = q.speaker_mention
-        out.append({"tokens": token_set(article.text, [(q.start, q.end)]), "direct": q.kind in ("direct", "partial"),
-                    "speaker_tokens": token_set(article.text, [(m.start, m.end)]) if m else set(), "speaker": q.speaker})
-    return out
+        if item["speaker"] is None and (q.speaker or (m and not item["speaker_tokens"])):
+            item["speaker"] = q.speaker
+            item["speaker_tokens"] = token_set(article.text, [(m.start, m.end)]) if m else set()
+    return list(out.values())
 
 
 def textacy_quotes(nlp, text: str) -> list[dict]:
@@ -150,11 +157,13 @@ def polnear(limit: int | None) -> dict:
     nlp = spacy.load(Settings().spacy_model)  # textacy reads lemmas: the full pipeline
     totals = defaultdict(lambda: [0, 0, 0, 0])
     for (name, text, gold), article in zip(docs, articles):
-        mine = ours(article)
+        mine, pieces = ours(article), ours(article, by_remark=False)
         baseline = textacy_quotes(nlp, text)
         direct_gold = [g for g in gold if is_direct(text, g["content"])]
         for key, g, s in (("corroborate, all attributions", gold, mine),
                           ("corroborate, direct quotes", direct_gold, [x for x in mine if x["direct"]]),
+                          ("corroborate quote by quote (remarks not joined), all", gold, pieces),
+                          ("corroborate quote by quote (remarks not joined), direct", direct_gold, [x for x in pieces if x["direct"]]),
                           ("textacy direct_quotations, all attributions", gold, baseline),
                           ("textacy direct_quotations, direct quotes", direct_gold, baseline)):
             for lenient in (False, True):

@@ -43,6 +43,10 @@ class Quote:
     cue: str | None = None
     speaker: str | None = None
     speaker_mention: Mention | None = None
+    # quotes that are pieces of one remark share this number (per article): a quote broken by
+    # its speech tag ("A," he said, "B."), one running over paragraphs, a partial quote inside
+    # the indirect speech that reports it
+    remark: int | None = None
 
 
 @dataclass

@@ -80,3 +80,32 @@ def test_offsets_point_into_the_text_as_read():
     assert article.text[q.start:q.end] == "The walls held,"
     assert article.text[q.speaker_mention.start:q.speaker_mention.end] == "Lia Sand"
     assert q.line == 3
+
+
+REMARKS = """Harbour strike talks stall
+
+Union leader Maeve Doran spoke to reporters outside the port offices on Tuesday after the talks broke up.
+
+“Well, let me put it this way,” she continued. “We would not be anxious to sign anything the members have not read.”
+
+Port director Tom Hale said the authority would wait for a “real settlement” before reopening the berths.
+
+Hale read a statement to the press: “The company has made its last offer and will not improve it.
+
+“We expect the crews back on Monday.”
+
+The dispute has been compared to the plot of “Boys from the Blackstuff” by local columnists."""
+
+
+def test_pieces_of_one_remark_share_a_number():
+    (article,) = annotated(REMARKS)
+    remark = {q.text.rstrip(",."): q for q in article.quotes}
+    anxious = remark["We would not be anxious to sign anything the members have not read"]
+    assert remark["Well, let me put it this way"].remark == anxious.remark  # past "she continued."
+    settlement = remark["real settlement"]
+    outer = next(q for q in article.quotes if q.kind == "indirect" and q.start < settlement.start < q.end)
+    assert settlement.remark == outer.remark and outer.speaker == "Tom Hale"
+    last_offer = next(q for q in article.quotes if q.text.startswith("The company has made its last offer"))
+    assert remark["We expect the crews back on Monday"].remark == last_offer.remark  # a quote left open runs on
+    assert len({anxious.remark, settlement.remark, last_offer.remark}) == 3
+    assert remark["Boys from the Blackstuff"].kind == "scare" and remark["Boys from the Blackstuff"].remark is None

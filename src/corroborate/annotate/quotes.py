@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Mention, Quote
+from ..text import STOP_WORDS
 from .parsed import NameMention, Paragraph, Parsed
 
 SPEECH_VERBS = frozenset("""
@@ -22,13 +23,15 @@ reiterated reiterating claim claims claimed claiming announce announced announci
 concluded concluding argue argued arguing assert asserted asserting acknowledge acknowledged admit admitted deny denied
 denies confirm confirmed confirms report reported reports suggest suggested suggesting tweet tweeted tweeting posted
 reaffirm reaffirmed reaffirming retort retorted caution cautioned cautioning ask asked asking reply replied replying
-respond responded responding comment commented commenting predict predicted promise promised vow vowed recall recalled
+respond responded responding comment commented commenting predict predicted promise promised vow vowed recall recalled joke joked jokes exclaim exclaimed shout shouted observe observed counter countered concede conceded testify testified remark remarked
 complain complained describe described describing call called calling echo echoed echoing accuse accused accusing blame
 blamed blaming believe believes believed think thinks thought agree agreed agrees highlight highlighted highlighting
 """.split())
 # verbs that cue speech only with a clause or a quote, never alone ("called", "believed")
 WEAK_CUES = frozenset("call called calling describe described describing believe believes believed think thinks thought "
                       "agree agreed agrees highlight highlighted highlighting echo echoed echoing ask asked asking".split())
+# verbs of a speech tag between two pieces of one remark ('"...," he continued. "..."'), not cues on their own
+TAG_VERBS = SPEECH_VERBS | {"continued", "went"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None}
 THING_PRONOUNS = {"it", "they"}
 SPEAKER_NOUNS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|official|officials|president|chief|secretary|ambassador|"
@@ -107,8 +110,9 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
             words = len(content.split())
             cue_token, subject = cue_for(para, span)
             whole_para = span.start <= 1 and span.end >= len(text.rstrip()) - 1
-            if cue_token is None and (words <= 3 or para.label == "subheading"):
-                kind = "scare"  # a subheading in quote marks quotes no one in particular
+            headline = para.label == "subheading" and not content.rstrip().endswith((".", "!", "?"))
+            if cue_token is None and (words <= 3 or headline or is_title(content)):
+                kind = "scare"  # a headline or a title in quote marks quotes no one in particular
             elif whole_para or span.open_missing or starts_sentence(text, span.start):
                 kind = "direct"
             else:
@@ -132,7 +136,52 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
         if spoken:
             previous_speaker = (index, spoken[-1].speaker, spoken[-1].speaker_mention)
         quotes.extend(indirect_quotes(parsed, para, [(q.start - para.offset, q.end - para.offset) for q in in_para if q.kind != "scare"]))
-    return sorted(quotes, key=lambda q: q.start)
+    quotes.sort(key=lambda q: (q.start, -q.end))  # a quote before the quotes inside it
+    number_remarks(quotes, article.text)
+    return quotes
+
+
+def is_title(content: str) -> bool:
+    """A show, book or slogan in quote marks ("Parks and Recreation", "Ban on Face Coverings"):
+    a few words, all but the function words capitalised, no sentence inside."""
+    words = content.strip(" ,.").split()
+    content_words = [w for w in words if w.lower() not in STOP_WORDS]
+    return (len(words) <= 6 and bool(content_words) and all(w[0].isupper() for w in content_words)
+            and not any(mark in content.rstrip(" ,.") for mark in ".!?"))
+
+
+# long enough for ', Obama said of the families of gun violence victims, according to a pool report. '
+MAX_SPEECH_TAG_WORDS = 15
+
+
+def number_remarks(quotes: list[Quote], text: str) -> None:
+    """Number the remarks of one article (see Quote.remark); quotes come sorted by start."""
+    count = 0
+    last: Quote | None = None  # the latest quote that is not inside another
+    for quote in quotes:
+        if quote.kind == "scare":
+            continue
+        if last is not None and quote.start < last.end and quote.end <= last.end:
+            quote.remark = last.remark  # quoted words inside the reported speech that carries them
+            continue
+        if last is not None and continues(last, quote, text):
+            quote.remark = last.remark
+        else:
+            count += 1
+            quote.remark = count
+        last = quote
+
+
+def continues(before: Quote, after: Quote, text: str) -> bool:
+    """The same speaker's quoted words go on: past a short speech tag in the same paragraph
+    ("...," said the 46-year-old. "..."), or into the next paragraph after a quote left open."""
+    if after.speaker != before.speaker or "indirect" in (before.kind, after.kind):
+        return False  # (two pieces with no named speaker join only across their speech tag)
+    gap = text[before.end:after.start]
+    if "\n" in gap:  # the next paragraph goes on only if the earlier one left its quote open
+        return before.speaker is not None and not gap.strip(" \t\r\n\"“‘«")
+    words = gap.split()
+    return len(words) <= MAX_SPEECH_TAG_WORDS and any(w.strip(",.;:").lower() in TAG_VERBS for w in words)
 
 
 def starts_sentence(text: str, start: int) -> bool:
