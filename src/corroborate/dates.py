@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -48,6 +49,13 @@ def resolve(surface: str, reference: date | None, sentence: str = "", future: bo
         return (reference + timedelta(days=ahead if forward else ahead - 7)).isoformat()
     if not reference and not YEAR.search(text):
         return None  # "Feb. 20" of an undated report: the year is unknown until the story dates it
+    return calendar_date(text, reference)
+
+
+@lru_cache(maxsize=4096)
+def calendar_date(text: str, reference: date | None) -> str | None:
+    """dateparser on a day and month (with or without year); reports repeat their dates, and
+    dateparser takes milliseconds a call, so answers are kept."""
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day", "month"]}
     if reference:
         settings["RELATIVE_BASE"] = datetime(reference.year, reference.month, reference.day)

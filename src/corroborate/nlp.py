@@ -21,21 +21,22 @@ from typing import Any
 SPACY_UNUSED = ("lemmatizer",)
 
 
-_loading = threading.Lock()  # a model asked for while the background loads it waits for that load
+# one lock per model: a model asked for while the background loads it waits for that load only
+_loading = {model: threading.Lock() for model in ("language", "spacy", "encoder")}
 
 
 def spacy_pipeline(name: str) -> Any:
-    with _loading:
+    with _loading["spacy"]:
         return _spacy_pipeline(name)
 
 
 def sentence_encoder(name: str) -> Any:
-    with _loading:
+    with _loading["encoder"]:
         return _sentence_encoder(name)
 
 
 def language_identifier() -> Any:
-    with _loading:
+    with _loading["language"]:
         return _language_identifier()
 
 
@@ -109,6 +110,8 @@ def _submit(job: Callable[..., Any], *args: Any) -> None:
     future: Future = Future()
     _jobs.put((future, job, args))
     _pending.append(future)
+
+
 _vectors: dict[tuple[str, str], Any] = {}
 CACHE_LIMIT = 200_000
 

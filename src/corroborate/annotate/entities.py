@@ -25,7 +25,7 @@ ROLE_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "prep", "pobj"
 def find_names(parsed: Parsed) -> None:
     """Collect named mentions with roles; resolve each person to the fullest name in the report."""
     for para in parsed.paragraphs:
-        for ent in para.doc.ents:
+        for ent in para.ents:
             kind = KINDS.get(ent.label_)
             if not kind or kind == "group":
                 continue

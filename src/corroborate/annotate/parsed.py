@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..model import Article
@@ -14,6 +15,11 @@ class Paragraph:
     doc: Any  # spacy.tokens.Doc
     label: str = "body"
     sources: list[str] = field(default_factory=list)  # outlets and agencies the report credits
+
+    @cached_property
+    def ents(self) -> tuple:
+        """The doc's entities, built once: spaCy makes new spans at every `doc.ents`."""
+        return tuple(self.doc.ents)
 
 
 @dataclass

@@ -197,8 +197,8 @@ def cue_for(para: Paragraph, span: Span):
     last = next((t for t in reversed(doc) if t.idx < span.end), None)
     if first is None:
         return None, None
-    sents = {first.sent.start, last.sent.start if last is not None else first.sent.start}
-    candidates = [t for t in doc if t.sent.start in sents and not inside(t)
+    sentences = {s.start: s for s in (first.sent, last.sent if last is not None else first.sent)}
+    candidates = [t for s in sentences.values() for t in s if not inside(t)
                   and (is_cue(t) or (t.lower_ in WEAK_CUES and t.pos_ == "VERB" and covers(t, span)))]
     if not candidates and last is not None and last.sent.end < len(doc):
         follow = doc[last.sent.end:].sents

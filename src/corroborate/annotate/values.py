@@ -33,15 +33,16 @@ def find_values(parsed: Parsed, reference: date | None) -> list[Value]:
     for para in parsed.paragraphs:
         doc = para.doc
         date_spans = []
-        for ent in doc.ents:
+        for ent in para.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
+            sentence = ent.sent  # each .sent walks the parse: look it up once
             ahead = looks_ahead(ent)
-            if ahead is None or FUTURE.search(ent.sent.text[:ent.start_char - ent.sent.start_char]):
-                ahead = bool(FUTURE.search(ent.sent.text)) or ahead
-            iso = resolve(ent.text, reference, ent.sent.text, ahead)
+            if ahead is None or FUTURE.search(sentence.text[:ent.start_char - sentence.start_char]):
+                ahead = bool(FUTURE.search(sentence.text)) or ahead
+            iso = resolve(ent.text, reference, sentence.text, ahead)
             date_spans.append((ent.start_char, ent.end_char))
-            if iso or (reference is None and resolve(ent.text, date(2000, 1, 3), ent.sent.text, ahead)):
+            if iso or (reference is None and resolve(ent.text, date(2000, 1, 3), sentence.text, ahead)):
                 # an undated report keeps its datable mentions unresolved until the story dates it
                 tense = None if ahead is None else ("future" if ahead else "past")
                 values.append(Value(article.id, para.line, para.offset + ent.start_char, para.offset + ent.end_char,
