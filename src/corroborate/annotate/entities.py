@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from ..model import Entity, Mention
-from .parsed import NameMention, Parsed
+from .parsed import NameMention, Parsed, word_class
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group", "LOC": "place", "FAC": "place"}
 TITLE_WORDS = re.compile(r"^(?:mr|mrs|ms|dr|president|prime|minister|secretary|general|gen|chancellor|king|queen|prince|"
@@ -86,7 +86,7 @@ def role_of(ent) -> str | None:
         if words:
             text = span.text.strip(" ,")
             text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-            if text and any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            if text and any(word_class(t) in ("NOUN", "PROPN") for t in words):
                 return text
     for child in head.rights:
         if child.dep_ == "appos":

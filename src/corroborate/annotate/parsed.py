@@ -8,6 +8,19 @@ from typing import Any
 from ..model import Article
 
 
+def word_class(token: Any) -> str:
+    """The coarse class corroborate asks about, from the Penn Treebank tag: VERB (auxiliaries
+    included), AUX (modals), NOUN, PROPN, ADJ; anything else is OTHER."""
+    tag = token.tag_
+    if tag.startswith("VB"):
+        return "VERB"
+    if tag.startswith("NN"):
+        return "PROPN" if tag.startswith("NNP") else "NOUN"
+    if tag.startswith("JJ"):
+        return "ADJ"
+    return "AUX" if tag == "MD" else "OTHER"
+
+
 @dataclass
 class Paragraph:
     line: int

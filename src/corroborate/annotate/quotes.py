@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Mention, Quote
 from ..text import STOP_WORDS
-from .parsed import NameMention, Paragraph, Parsed
+from .parsed import NameMention, Paragraph, Parsed, word_class
 
 SPEECH_VERBS = frozenset("""
 say says said saying tell tells told telling add adds added adding warn warns warned warning declare declares declared
@@ -199,7 +199,7 @@ def cue_for(para: Paragraph, span: Span):
         return None, None
     sentences = {s.start: s for s in (first.sent, last.sent if last is not None else first.sent)}
     candidates = [t for s in sentences.values() for t in s if not inside(t)
-                  and (is_cue(t) or (t.lower_ in WEAK_CUES and t.pos_ == "VERB" and covers(t, span)))]
+                  and (is_cue(t) or (t.lower_ in WEAK_CUES and word_class(t) == "VERB" and covers(t, span)))]
     if not candidates and last is not None and last.sent.end < len(doc):
         follow = doc[last.sent.end:].sents
         nxt = next(follow, None)
@@ -225,8 +225,8 @@ def covers(verb, span: Span) -> bool:
 def is_cue(token) -> bool:
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-    return token.lower_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and token.lower_ not in WEAK_CUES or (
-        token.lower_ in WEAK_CUES and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children))
+    return token.lower_ in SPEECH_VERBS and word_class(token) in ("VERB", "AUX") and token.lower_ not in WEAK_CUES or (
+        token.lower_ in WEAK_CUES and word_class(token) == "VERB" and any(c.dep_ == "ccomp" for c in token.children))
 
 
 def subject_of(cue):
@@ -273,13 +273,13 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject) -> tuple[Mention | No
     mention = Mention(para.offset + phrase.start_char, para.offset + phrase.end_char, phrase.text)
     if name:
         return Mention(name.start, name.end, parsed.article.text[name.start:name.end]), name.key
-    if subject.pos_ in ("NOUN", "PROPN") and SPEAKER_NOUNS.search(phrase.text):
-        if subject.pos_ == "NOUN" and re.match(r"(?:the|a)\s", phrase.text, re.I) and subject.tag_ == "NN":
+    if word_class(subject) in ("NOUN", "PROPN") and SPEAKER_NOUNS.search(phrase.text):
+        if word_class(subject) == "NOUN" and re.match(r"(?:the|a)\s", phrase.text, re.I) and subject.tag_ == "NN":
             person = nearest_name(parsed, start, kinds=("person",), role_word=subject.lower_)
             if person:
                 return mention, person
         return mention, re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
-    if subject.pos_ == "PROPN":
+    if word_class(subject) == "PROPN":
         # a surname the tagger missed here but knows from elsewhere in the report ("Hale said")
         known = [n for n in parsed.names if n.kind == "person" and n.key.split()[-1] == subject.text]
         if known:
@@ -318,7 +318,7 @@ def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, 
         if token.dep_ == "agent" and token.head.lower_ not in QUESTION_VERBS:
             objs = [c for c in token.children if c.dep_ == "pobj" and SOURCE_NOUN.match(c.text)]
             phrase = objs[0] if objs else None
-        elif token.dep_ in ("nsubj", "nsubjpass") and SOURCE_NOUN.match(token.text) and token.head.pos_ == "VERB" \
+        elif token.dep_ in ("nsubj", "nsubjpass") and SOURCE_NOUN.match(token.text) and word_class(token.head) == "VERB" \
                 and not is_cue(token.head):
             phrase = token
         if phrase is None:

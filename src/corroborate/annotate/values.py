@@ -6,7 +6,7 @@ from datetime import date
 
 from ..dates import FUTURE, resolve
 from ..model import Value
-from .parsed import Parsed
+from .parsed import Parsed, word_class
 
 QUALIFIERS = {
     "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx", "some": "approx",
@@ -67,11 +67,11 @@ def looks_ahead(ent) -> bool | None:
     """Whether the verb a date hangs on speaks of the future ("will leave ... Sunday",
     "are gathering ... on Wednesday"); None when the parse does not say."""
     token = ent.root
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    while word_class(token) not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
+    if word_class(token) not in ("VERB", "AUX"):
         return None
-    chain = [token] + [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")][:2]
+    chain = [token] + [a for a in token.ancestors if word_class(a) in ("VERB", "AUX")][:2]
     for verb in chain:
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"will", "'ll", "shall", "would", "could", "might", "may"} or "going" in auxes:
@@ -123,9 +123,9 @@ def unit_of(doc, m: re.Match) -> str | None:
     end = m.end()
     following = [t for t in doc if t.idx >= end][:UNIT_WINDOW]
     for token in following:
-        if token.pos_ == "NOUN":
+        if word_class(token) == "NOUN":
             return token.text.lower()
-        if token.pos_ not in ("ADJ", "PROPN", "NOUN") and token.text not in ("-",):
+        if word_class(token) not in ("ADJ", "PROPN", "NOUN") and token.text not in ("-",):
             break
     shared = SHARED_UNIT.match(doc.text, end)  # "1,700 and then another 3,000 soldiers"
     return shared.group(1).lower() if shared else None
