@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
 
+from ..dates import YEAR
 from ..model import Article, Discrepancy, DiscrepancyValue, Statement, Value
 from ..nlp import embed
 from ..text import normalize, words
@@ -171,13 +172,20 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     for group in group_pairs(len(values), linked):
         members = [values[i] for i in group]
         days = sorted({str(v.normalized) for v in members})
-        if len({v.article for v in members}) < 2 or len(days) < 2 or several_per_article(members):
+        if len({v.article for v in members}) < 2 or len(days) < 2 or several_per_article(members) \
+                or only_inferred_years_differ(members):
             continue
         shared = sorted(set.intersection(*(names[i] for i in group)) or names[group[0]])
         why = f"{days[0]} and {days[-1]} are given for the same event; at most one can be right"
         about = f"the date of an event involving {', '.join(shared)}" if shared else "the date of one event"
         out.append(Discrepancy("date", "conflict", about, [value_entry(story, v) for v in members], why))
     return out
+
+
+def only_inferred_years_differ(values: list[Value]) -> bool:
+    """Same day and month, other years, and some report never wrote the year: the year came from
+    that report's own date (a repost a year on, a misdated page), so the reports need not disagree."""
+    return len({str(v.normalized)[5:] for v in values}) == 1 and not all(YEAR.search(v.surface) for v in values)
 
 
 def sentence_span(story: Story, v: Value) -> tuple[int, int]:
