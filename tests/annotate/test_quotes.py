@@ -109,3 +109,12 @@ def test_pieces_of_one_remark_share_a_number():
     assert remark["We expect the crews back on Monday"].remark == last_offer.remark  # a quote left open runs on
     assert len({anxious.remark, settlement.remark, last_offer.remark}) == 3
     assert remark["Boys from the Blackstuff"].kind == "scare" and remark["Boys from the Blackstuff"].remark is None
+
+
+def test_a_person_named_right_after_the_quote_speaks_whatever_the_verb():
+    text = ("Debate turns sour\n\n"
+            "Governor Ann Keller accused her rival of dodging the budget question during the debate.\n\n"
+            "“Let me finish my answer first,” Keller shot back, before the moderator cut both microphones.")
+    (article,) = annotated(text)
+    (quote,) = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.speaker == "Ann Keller" and quote.speaker_mention.text == "Keller"

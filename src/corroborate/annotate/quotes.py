@@ -118,6 +118,8 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
             else:
                 kind = "partial"
             mention, speaker = None, None
+            if subject is None and kind == "direct":
+                subject = named_right_after(para, span)
             if subject is not None:
                 mention, speaker = speaker_from(parsed, para, subject)
             elif kind != "scare":
@@ -139,6 +141,18 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
     quotes.sort(key=lambda q: (q.start, -q.end))  # a quote before the quotes inside it
     number_remarks(quotes, article.text)
     return quotes
+
+
+def named_right_after(para: Paragraph, span: Span):
+    """'"...," Trump shot back.': a person named straight after the closing mark, as the subject
+    of a verb the speech list lacks, is the speaker."""
+    after = next((t for t in para.doc if t.idx > span.end and not t.is_punct and not t.is_space), None)
+    if after is None or after.ent_type_ != "PERSON" or after.idx - span.end > 3:
+        return None
+    head = after
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head if head.dep_ == "nsubj" and word_class(head.head) == "VERB" else None
 
 
 def is_title(content: str) -> bool:
