@@ -64,8 +64,9 @@ def build_units(story: Story) -> None:
             units.extend(split_quote(story, article, q))
         for s in article.sentences:
             inside = sum(max(0, min(s.end, b) - max(s.start, a)) for a, b in covered)
-            if inside < 0.4 * (s.end - s.start) and sentence_unit_text(s.text):
-                units.append(Unit(article.id, s.line, s.start, s.end, sentence_unit_text(s.text), None, "sentence", s,
+            text = sentence_unit_text(s.text)
+            if inside < 0.4 * (s.end - s.start) and text:
+                units.append(Unit(article.id, s.line, s.start, s.end, text, None, "sentence", s,
                                   people_in(article, s.start, s.end)))
     story.units = units
     story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))

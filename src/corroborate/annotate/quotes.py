@@ -23,8 +23,9 @@ reiterated reiterating claim claims claimed claiming announce announced announci
 concluded concluding argue argued arguing assert asserted asserting acknowledge acknowledged admit admitted deny denied
 denies confirm confirmed confirms report reported reports suggest suggested suggesting tweet tweeted tweeting posted
 reaffirm reaffirmed reaffirming retort retorted caution cautioned cautioning ask asked asking reply replied replying
-respond responded responding comment commented commenting predict predicted promise promised vow vowed recall recalled joke joked jokes exclaim exclaimed shout shouted observe observed counter countered concede conceded testify testified remark remarked
-complain complained describe described describing call called calling echo echoed echoing accuse accused accusing blame
+respond responded responding comment commented commenting predict predicted promise promised vow vowed recall recalled
+joke joked jokes exclaim exclaimed shout shouted observe observed counter countered concede conceded testify testified
+remark remarked complain complained describe described describing call called calling echo echoed echoing accuse accused accusing blame
 blamed blaming believe believes believed think thinks thought agree agreed agrees highlight highlighted highlighting
 """.split())
 # verbs that cue speech only with a clause or a quote, never alone ("called", "believed")
@@ -188,9 +189,10 @@ def number_remarks(quotes: list[Quote], text: str) -> None:
 
 def continues(before: Quote, after: Quote, text: str) -> bool:
     """The same speaker's quoted words go on: past a short speech tag in the same paragraph
-    ("...," said the 46-year-old. "..."), or into the next paragraph after a quote left open."""
+    ("...," said the 46-year-old. "..."), or into the next paragraph after a quote left open.
+    Two pieces with no named speaker join only across their speech tag."""
     if after.speaker != before.speaker or "indirect" in (before.kind, after.kind):
-        return False  # (two pieces with no named speaker join only across their speech tag)
+        return False
     gap = text[before.end:after.start]
     if "\n" in gap:  # the next paragraph goes on only if the earlier one left its quote open
         return before.speaker is not None and not gap.strip(" \t\r\n\"“‘«")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 
 from ..dates import FUTURE, resolve
 from ..model import Value
@@ -121,7 +122,7 @@ def unit_of(doc, m: re.Match) -> str | None:
         unit = attached.strip().lstrip("-").lower()
         return "percent" if unit in ("%", "percent") else unit
     end = m.end()
-    following = [t for t in doc if t.idx >= end][:UNIT_WINDOW]
+    following = islice((t for t in doc if t.idx >= end), UNIT_WINDOW)
     for token in following:
         if word_class(token) == "NOUN":
             return token.text.lower()

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 import dateparser
 
-from ..text import NEWS_AGENCIES
 from ..model import Article
+from ..text import NEWS_AGENCIES
 from . import patterns as P
 from .lines import parse_byline
 
