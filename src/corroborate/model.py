@@ -47,6 +47,9 @@ class Quote:
     # its speech tag ("A," he said, "B."), one running over paragraphs, a partial quote inside
     # the indirect speech that reports it
     remark: int | None = None
+    # the content is what a speech act or stance is about ("denied having any plans", "urged
+    # Congress to act"), not a clause of reported speech: it reads only with its cue
+    act: bool = False
 
 
 @dataclass

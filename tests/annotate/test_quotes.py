@@ -118,3 +118,30 @@ def test_a_person_named_right_after_the_quote_speaks_whatever_the_verb():
     (article,) = annotated(text)
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
     assert quote.speaker == "Ann Keller" and quote.speaker_mention.text == "Keller"
+
+
+REPORTED = """Ferry strike: talks collapse
+
+A poll by the Harbour Gazette found that most islanders back the strikers.
+
+Transport minister Ruth Gale, who said the strike was unlawful, met both sides on Friday.
+
+Union leader Maeve Doran urged the government to intervene before the holiday weekend.
+
+Port director Tom Hale said the talks had failed, but the union says they never began.
+
+Tom Hale said on Thursday, after a call with Prime Minister Leo Varadkar, that he believes the offer was fair."""
+
+
+def test_reported_speech_beyond_said():
+    (article,) = annotated(REPORTED)
+    found = {q.text: q for q in article.quotes if q.kind == "indirect"}
+    poll = found["that most islanders back the strikers"]
+    assert poll.speaker is None and poll.speaker_mention.text == "A poll"  # no person behind a poll
+    unlawful = found["the strike was unlawful"]
+    assert unlawful.speaker == "Ruth Gale" and unlawful.speaker_mention.text == "who"
+    urged = found["the government to intervene before the holiday weekend"]
+    assert urged.act and urged.cue == "urged" and urged.speaker == "Maeve Doran"
+    assert not found["the talks had failed"].act  # cut before the contrast: the union's words follow
+    assert found["they never began"].speaker == "union"  # not the union's leader
+    assert found["the offer was fair"].speaker == "Tom Hale"  # "he" is who reports, not the last man named

@@ -58,6 +58,8 @@ def build_units(story: Story) -> None:
         direct = [q for q in quotes if q.kind in ("direct", "partial")]
         covered: list[tuple[int, int]] = []
         for q in quotes:
+            if q.act:
+                continue  # "denied having any plans" reads only with its verb: its sentence is the unit
             if q.kind == "indirect" and any(d.start < q.end and q.start < d.end for d in direct):
                 continue  # its quoted words stand as units of their own
             covered.append((q.start, q.end))

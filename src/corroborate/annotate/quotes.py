@@ -33,6 +33,39 @@ WEAK_CUES = frozenset("call called calling describe described describing believe
                       "agree agreed agrees highlight highlighted highlighting echo echoed echoing ask asked asking".split())
 # verbs of a speech tag between two pieces of one remark ('"...," he continued. "..."'), not cues on their own
 TAG_VERBS = SPEECH_VERBS | {"continued", "went"}
+# verbs that report a clause but cue no direct quote: findings, beliefs, knowledge ("the poll found that ...")
+CLAUSE_CUES = SPEECH_VERBS | frozenset("""
+find finds found finding show shows showed shown showing believe believes believed believing think thinks thought thinking
+know knows knew known knowing hope hopes hoped hoping fear fears feared fearing expect expects expected expecting worry worries
+worried feel feels felt indicate indicates indicated indicating reveal reveals revealed revealing estimate estimates estimated
+insist insists contend contends contended maintain maintains maintained allege alleges alleged alleging signal signals signaled
+signalled hint hints hinted imply implies implied acknowledges acknowledging recognize recognizes recognized recognise recognised
+realize realizes realized understand understands understood doubt doubts doubted agree agreeing learn learned learnt assume
+assumed assumes predicts predicting conclude concludes determined determine speculate speculated wonder wonders wondered
+recount recounted recounts boast boasted boasts brag bragged lament lamented complains mention mentions mentioned explains
+assure assured assures remind reminded reminds inform informed informs tells announces adds warns argues writes notes
+contends contending stressed stresses emphasizes emphasises suggests suggest confirms admits admitting denying concedes
+conceding testifies recalls recalling charge charged charges figure figured guess guessed reckon reckoned
+""".split())
+# speech acts and stances whose content is an object or an infinitive ("urged Congress to act", "vowed to fight on")
+ACT_CUES = frozenset("""
+urge urges urged urging ask asks asked asking call calls called calling promise promises promised promising pledge pledges
+pledged pledging vow vows vowed vowing threaten threatens threatened threatening refuse refuses refused refusing decline
+declines declined declining offer offers offered offering demand demands demanded demanding propose proposes proposed proposing
+recommend recommends recommended recommending accuse accuses accused accusing blame blames blamed blaming criticize criticizes
+criticized criticizing criticise criticises criticised criticising praise praises praised praising endorse endorses endorsed
+endorsing support supports supported supporting oppose opposes opposed opposing back backs backed backing reject rejects
+rejected rejecting deny denies denied denying defend defends defended defending condemn condemns condemned condemning attack
+attacks attacked attacking slam slams slammed slamming question questions questioned questioning dispute disputes disputed
+disputing challenge challenges challenged challenging welcome welcomes welcomed welcoming applaud applauds applauded applauding
+announce announces announced announcing cite cites cited citing describe describes described describing mention mentions
+mentioned mentioning discuss discusses discussed discussing want wants wanted wanting plan plans planned planning seek seeks
+sought seeking warn warns warned warning admit admits admitted confirm confirms confirmed predict predicts predicted
+acknowledge acknowledges acknowledged hope hopes hoped hoping agree agrees agreed promote promoted promotes tout touts touted
+dismiss dismisses dismissed dismissing label labels labeled labelled blast blasts blasted blasting mock mocks mocked mocking
+""".split())
+ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
+ACT_PREPS = {"for", "of", "about", "against", "to", "over", "on"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None}
 THING_PRONOUNS = {"it", "they"}
 SPEAKER_NOUNS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|official|officials|president|chief|secretary|ambassador|"
@@ -42,6 +75,7 @@ SPEAKER_NOUNS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|official|o
                            r"operator|union|council|committee|commission|guard|service|services|institute|spokesperson)\b", re.I)
 # subjects of "said" that are no speaker ("That said, ...")
 NOT_SPEAKERS = {"that", "this", "which", "what", "who", "there"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
 OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "'": "'"}
 
 
@@ -122,7 +156,7 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
             if subject is None and kind == "direct":
                 subject = named_right_after(para, span)
             if subject is not None:
-                mention, speaker = speaker_from(parsed, para, subject)
+                mention, speaker = speaker_from(parsed, para, subject, cue_token)
             elif kind != "scare":
                 if in_para and in_para[-1].speaker:
                     speaker, mention = in_para[-1].speaker, in_para[-1].speaker_mention
@@ -251,7 +285,10 @@ def subject_of(cue):
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     token = cue
-    for _ in range(4):
+    for _ in range(5):
+        if token is not cue and token.dep_ == "ccomp" and is_cue(token.head) and not is_cue(token):
+            token = token.head  # "X said Y is false, saying ...": the participle belongs to X, not to Y's subject
+            continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[0]
@@ -265,16 +302,18 @@ def subject_of(cue):
     return None
 
 
-def speaker_from(parsed: Parsed, para: Paragraph, subject) -> tuple[Mention | None, str | None]:
+def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Mention | None, str | None]:
     """The mention that names the speaker and the name it resolves to."""
     doc = para.doc
     start = para.offset + subject.idx
     lower = subject.lower_
+    mention = Mention(start, start + len(subject.text), subject.text)
+    if is_relative(subject):
+        # "Barkley, who said ...": the pronoun is the mention, the noun it follows names the speaker
+        return mention, speaker_from(parsed, para, subject.head.head)[1]
     if lower in PERSON_PRONOUNS:
-        mention = Mention(start, start + len(subject.text), subject.text)
-        return mention, nearest_name(parsed, start, kinds=("person",))
+        return mention, reporter_of(parsed, para, subject) or nearest_name(parsed, start, kinds=("person",))
     if lower in THING_PRONOUNS:
-        mention = Mention(start, start + len(subject.text), subject.text)
         return mention, nearest_name(parsed, start, kinds=("org", "place")) if lower == "it" else None
     first = subject.left_edge.i
     while first < subject.i and (doc[first].is_punct or doc[first].is_space):
@@ -300,12 +339,34 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject) -> tuple[Mention | No
         known = [n for n in parsed.names if n.kind == "person" and n.key.split()[-1] == subject.text]
         if known:
             return mention, known[0].key
-    fallback = [n for n in parsed.names if n.kind == "person" and n.subject and para.offset <= n.start < start
+    participle = cue is not None and cue.tag_ == "VBG"
+    if subject.tag_ != "NN" and not participle:
+        return mention, None  # "aides said", "the poll shows": no one person to look for
+    # "the 46-year-old said": a singular description stands for the person last named as a subject;
+    # so does a participle's misparsed subject ("Lavrov replying ..., by saying") within its sentence
+    since = para.offset + (subject.sent.start_char if participle else 0)
+    fallback = [n for n in parsed.names if n.kind == "person" and n.subject and since <= n.start < start
                 and not parsed.inside_quote(n.start)]
     if fallback:
         n = fallback[-1]
         return Mention(n.start, n.end, n.text), n.key
     return mention, None
+
+
+def reporter_of(parsed: Parsed, para: Paragraph, pronoun) -> str | None:
+    """'Scholz said he agrees ...': a pronoun subject of reported speech is most often its reporter."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or not is_cue(clause.head):
+        return None
+    outer = subject_of(clause.head)
+    if outer is None or outer.lower_ in PERSON_PRONOUNS or word_class(outer) != "PROPN":
+        return None
+    key = speaker_from(parsed, para, outer)[1]
+    return key if any(n.key == key and n.kind == "person" for n in parsed.names) else None
+
+
+def is_relative(subject) -> bool:
+    return subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i != subject.head.i
 
 
 def name_at(parsed: Parsed, start: int, end: int) -> NameMention | None:
@@ -316,7 +377,8 @@ def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word:
     """The closest earlier name of a fitting kind, outside quotes (a pronoun's antecedent)."""
     candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_quote(n.start)]
     if role_word:
-        candidates = [n for n in candidates if n.role and role_word in n.role.lower()]
+        # "the spokesman" is the Kremlin spokesman; "the union" is not the union leader
+        candidates = [n for n in candidates if n.role and n.role.lower().split()[-1] == role_word]
     return candidates[-1].key if candidates else None
 
 
@@ -351,42 +413,102 @@ def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, 
     return out
 
 
+MIN_INDIRECT_WORDS = 2
+
+
+def reported_content(cue) -> tuple[list, bool]:
+    """The tokens a cue reports, in order ([] when the token is no cue), and whether they are the
+    object of a speech act or stance rather than a clause of reported speech."""
+    doc = cue.doc
+    lower = cue.lower_
+    if lower == "according":
+        if not is_cue(cue):
+            return [], False
+        to = cue.nbor(1)
+        skip_end = max(t.i for t in to.subtree) + 1
+        tokens = [t for t in cue.sent if t.i >= skip_end or t.i < cue.i]
+        return trimmed([t for t in tokens if not t.is_punct or t.i > skip_end]), False
+    if word_class(cue) != "VERB":
+        return [], False
+    if lower in CLAUSE_CUES:
+        comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        if comps:
+            return clause_of(comps[0]), False
+        if cue.dep_ == "parataxis" and lower in SPEECH_VERBS:
+            # "The border, he said, stays closed": the sentence around the tag is the content
+            skip = {t.i for t in cue.subtree}
+            return trimmed([t for t in clause_of(cue.head, keep=cue) if t.i not in skip]), False
+    if lower in ACT_CUES:
+        parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ACT_DEPS or (
+            c.dep_ == "prep" and c.lower_ in ACT_PREPS and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)))]
+        if parts:
+            first, last = parts[0], parts[-1]
+            return trimmed(list(doc[first.left_edge.i:last.right_edge.i + 1])), True
+    return [], False
+
+
+def clause_of(root, keep=None) -> list:
+    """A clause's tokens without a following clause that has its own subject ('..., but he ...')."""
+    end = root.right_edge.i
+    for child in root.rights:
+        if child.dep_ == "conj" and child is not keep and (
+                contrasted(child) or child.lower_ in CLAUSE_CUES | ACT_CUES):
+            cut = child.left_edge.i
+            end = min(end, cut - 1)
+            break
+    return trimmed(list(root.doc[root.left_edge.i:end + 1]))
+
+
+def contrasted(conj) -> bool:
+    """'..., but for Republicans it is a smoking gun': a clause of its own, opened by a contrast."""
+    linked = [c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i]
+    own = {c.dep_ for c in conj.children}
+    # "said X but that Y" reports Y as well
+    return bool(linked) and linked[-1].lower_ in CONTRASTS and bool(own & {"nsubj", "nsubjpass"}) and "mark" not in own
+
+
+CONTRASTS = {"but", "yet", "while", "whereas", "although", "though"}
+
+
+def trimmed(tokens: list) -> list:
+    """Without the commas, dashes and conjunctions at the edges (quote marks and full stops stay)."""
+    while tokens and (tokens[-1].text in EDGE_PUNCT or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    return tokens
+
+
+EDGE_PUNCT = {",", ";", ":", "—", "–", "-", "--"}
+
+
 def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int]]) -> list[Quote]:
-    """'X said (that) ...', 'X told reporters ...', 'according to X, ...' outside direct quotes."""
+    """Reported speech outside direct quotes: 'X said (that) ...', 'Y, X said, Z', 'according to X, ...',
+    'the poll found ...', and speech acts whose content is an object or an infinitive
+    ('urged Congress to act', 'accused him of lying', 'called for a ceasefire')."""
     out: list[Quote] = []
     doc = para.doc
     for token in doc:
-        if not is_cue(token):
+        content, act = reported_content(token)
+        if not content:
             continue
-        if token.lower_ == "according":
-            clause = token.sent
-            to = token.nbor(1)
-            skip_end = max(t.i for t in to.subtree) + 1
-            content_tokens = [t for t in clause if t.i >= skip_end or t.i < token.i]
-            content_tokens = [t for t in content_tokens if not t.is_punct or t.i > skip_end]
-        else:
-            comps = [c for c in token.children if c.dep_ == "ccomp"]
-            if not comps:
-                continue
-            comp = comps[0]
-            content_tokens = list(comp.subtree)
-        if not content_tokens:
-            continue
-        start_char = content_tokens[0].idx
-        end_char = content_tokens[-1].idx + len(content_tokens[-1].text)
-        if len(doc.text[start_char:end_char].split()) < 4:
+        if token.lower_ not in CLAUSE_CUES and any(q.start <= para.offset + token.idx < q.end for q in out):
+            continue  # "said he would offer a prayer": an act inside reported speech is part of it
+        start_char = content[0].idx
+        end_char = content[-1].idx + len(content[-1].text)
+        if len(doc.text[start_char:end_char].split()) < MIN_INDIRECT_WORDS:
             continue
         overlap = sum(max(0, min(end_char, b) - max(start_char, a)) for a, b in direct)
         if overlap > 0.5 * (end_char - start_char):
             continue
         subject = subject_of(token)
-        if subject is None or subject.lower_ in NOT_SPEAKERS:
+        if subject is None or (subject.lower_ in NOT_SPEAKERS and not is_relative(subject)):
             continue
-        mention, speaker = speaker_from(parsed, para, subject)
+        mention, speaker = speaker_from(parsed, para, subject, token)
         out.append(Quote(
             article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
             text=doc.text[start_char:end_char], kind="indirect", cue=token.text if token.lower_ != "according" else "according to",
-            speaker=speaker, speaker_mention=mention,
+            speaker=speaker, speaker_mention=mention, act=act,
         ))
     taken = [(q.start - para.offset, q.end - para.offset) for q in out] + list(direct)
     return out + source_attributions(parsed, para, taken)
