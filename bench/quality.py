@@ -109,18 +109,22 @@ def match(gold: list[dict], system: list[dict], text: str, lenient: bool = False
 
 def ours(article: Article, by_remark: bool = True) -> list[dict]:
     """One item per remark (Quote.remark), its pieces' words together, as PolNeAR annotates one
-    attribution; with by_remark=False, one per quote."""
+    attribution; with by_remark=False, one per quote. An item is direct by the test the gold
+    contents get (`is_direct` on its whole span), so that 'said he respects her "passion"' is
+    direct on both sides or on neither."""
     out: dict = {}
     for i, q in enumerate(article.quotes):
         if q.kind == "scare":
             continue
-        item = out.setdefault(q.remark if by_remark else i, {"tokens": set(), "direct": True, "speaker_tokens": set(), "speaker": None})
+        item = out.setdefault(q.remark if by_remark else i, {"tokens": set(), "span": (q.start, q.end), "speaker_tokens": set(), "speaker": None})
         item["tokens"] |= token_set(article.text, [(q.start, q.end)])
-        item["direct"] = item["direct"] and q.kind in ("direct", "partial")
+        item["span"] = (min(item["span"][0], q.start), max(item["span"][1], q.end))
         m = q.speaker_mention
         if item["speaker"] is None and (q.speaker or (m and not item["speaker_tokens"])):
             item["speaker"] = q.speaker
             item["speaker_tokens"] = token_set(article.text, [(m.start, m.end)]) if m else set()
+    for item in out.values():
+        item["direct"] = is_direct(article.text, [item["span"]])
     return list(out.values())
 
 

@@ -204,32 +204,52 @@ MAX_SPEECH_TAG_WORDS = 15
 
 
 def number_remarks(quotes: list[Quote], text: str) -> None:
-    """Number the remarks of one article (see Quote.remark); quotes come sorted by start."""
+    """Number the remarks of one article (see Quote.remark); quotes come sorted by start.
+    Pieces joined into one remark share its speaker when only one of them had it."""
     count = 0
     last: Quote | None = None  # the latest quote that is not inside another
+    last_direct: Quote | None = None  # '"A," Trump told NBC's "Today". "B"': B goes on from A, past the title
     for quote in quotes:
         if quote.kind == "scare":
             continue
         if last is not None and quote.start < last.end and quote.end <= last.end:
             quote.remark = last.remark  # quoted words inside the reported speech that carries them
             continue
-        if last is not None and continues(last, quote, text):
-            quote.remark = last.remark
+        before = next((q for q in (last, last_direct) if q is not None and continues(q, quote, text)), None)
+        if before is not None:
+            quote.remark = before.remark
+            for a, b in ((before, quote), (quote, before)):
+                if a.speaker is None:
+                    a.speaker, a.speaker_mention = b.speaker, b.speaker_mention
         else:
             count += 1
             quote.remark = count
         last = quote
+        if quote.kind == "direct":
+            last_direct = quote
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’»]?\s+[\"“‘«]?[A-Z]")
 
 
 def continues(before: Quote, after: Quote, text: str) -> bool:
     """The same speaker's quoted words go on: past a short speech tag in the same paragraph
-    ("...," said the 46-year-old. "..."), or into the next paragraph after a quote left open.
-    Two pieces with no named speaker join only across their speech tag."""
-    if after.speaker != before.speaker or "indirect" in (before.kind, after.kind):
-        return False
+    ('"...," said the 46-year-old. "..."'), into a partial quote later in the same sentence
+    ('said the talks were "cordial" and "useful"'), or into the next paragraph after a quote left open."""
     gap = text[before.end:after.start]
-    if "\n" in gap:  # the next paragraph goes on only if the earlier one left its quote open
-        return before.speaker is not None and not gap.strip(" \t\r\n\"“‘«")
+    same_speaker = after.speaker == before.speaker
+    if after.kind == "partial" and before.kind in ("indirect", "partial") and "\n" not in gap and not SENTENCE_END.search(gap):
+        return same_speaker and before.speaker is not None and len(gap.split()) <= MAX_SPEECH_TAG_WORDS
+    if "indirect" in (before.kind, after.kind):
+        return False
+    if "\n" in gap:  # the quote was left open at the end of the paragraph
+        return same_speaker and not gap.strip(" \t\r\n\"“‘«")
+    if same_speaker and before.speaker is not None and after.cue is None:
+        return True  # '"A," Cruz said in response to a question ... . "B."': B has no tag of its own
+    return (same_speaker or None in (before.speaker, after.speaker)) and is_speech_tag(gap)
+
+
+def is_speech_tag(gap: str) -> bool:
     words = gap.split()
     return len(words) <= MAX_SPEECH_TAG_WORDS and any(w.strip(",.;:").lower() in TAG_VERBS for w in words)
 
@@ -482,6 +502,10 @@ def trimmed(tokens: list) -> list:
 EDGE_PUNCT = {",", ";", ":", "—", "–", "-", "--"}
 
 
+def is_asked(cue) -> bool:
+    return cue.lower_ in QUESTION_VERBS and cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children)
+
+
 def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech outside direct quotes: 'X said (that) ...', 'Y, X said, Z', 'according to X, ...',
     'the poll found ...', and speech acts whose content is an object or an infinitive
@@ -501,10 +525,13 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int
         overlap = sum(max(0, min(end_char, b) - max(start_char, a)) for a, b in direct)
         if overlap > 0.5 * (end_char - start_char):
             continue
-        subject = subject_of(token)
-        if subject is None or (subject.lower_ in NOT_SPEAKERS and not is_relative(subject)):
-            continue
-        mention, speaker = speaker_from(parsed, para, subject, token)
+        if is_asked(token):
+            mention, speaker = None, None  # "Asked about the vote, Hale said ...": Hale answers, someone unnamed asks
+        else:
+            subject = subject_of(token)
+            if subject is None or (subject.lower_ in NOT_SPEAKERS and not is_relative(subject)):
+                continue
+            mention, speaker = speaker_from(parsed, para, subject, token)
         out.append(Quote(
             article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
             text=doc.text[start_char:end_char], kind="indirect", cue=token.text if token.lower_ != "according" else "according to",
