@@ -145,3 +145,35 @@ def test_reported_speech_beyond_said():
     assert not found["the talks had failed"].act  # cut before the contrast: the union's words follow
     assert found["they never began"].speaker == "union"  # not the union's leader
     assert found["the offer was fair"].speaker == "Tom Hale"  # "he" is who reports, not the last man named
+
+
+JOINED = """Ferry strike enters second week
+
+“We will sit down with anyone who wants a deal,” Doran said in answer to a question from a reporter outside the union offices on Tuesday. “But not on these terms.”
+
+Port director Tom Hale rejected the union's demands for a four-day week.
+
+Transport minister Ruth Gale said the offer was generous, calling the walkout “reckless” and “deeply unfair to islanders.”"""
+
+
+def test_one_remark_past_a_long_tag_and_across_partial_quotes():
+    (article,) = annotated(JOINED)
+    by_text = {q.text.rstrip(",."): q for q in article.quotes}
+    assert by_text["We will sit down with anyone who wants a deal"].remark == by_text["But not on these terms"].remark
+    generous = by_text["the offer was generous"]  # the participle's own act is cut off
+    assert generous.speaker == "Ruth Gale"
+    assert by_text["reckless"].remark == by_text["deeply unfair to islanders"].remark == generous.remark
+    demands = by_text["the union's demands for a four-day week"]
+    assert demands.act and demands.cue == "rejected" and demands.speaker == "Tom Hale"
+
+
+def test_a_colon_hands_over_and_a_programme_title_is_no_quote():
+    text = ("Union defiant as ferry strike drags on\n\n"
+            "Dock workers at the port of Larne stayed off the job for an eighth day on Wednesday.\n\n"
+            "Union leader Maeve Doran told the rally outside the port offices:\n\n"
+            "“We will not be moved by threats from anyone, least of all from the owners.”\n\n"
+            "Tom Hale told BBC Radio's “Good Morning Ulster” that the port would reopen on Monday.")
+    (article,) = annotated(text)
+    kinds = {q.text.rstrip(",."): (q.kind, q.speaker) for q in article.quotes}
+    assert kinds["We will not be moved by threats from anyone, least of all from the owners"] == ("direct", "Maeve Doran")
+    assert kinds["Good Morning Ulster"][0] == "scare"

@@ -63,10 +63,21 @@ mentioned mentioning discuss discusses discussed discussing want wants wanted wa
 sought seeking warn warns warned warning admit admits admitted confirm confirms confirmed predict predicts predicted
 acknowledge acknowledges acknowledged hope hopes hoped hoping agree agrees agreed promote promoted promotes tout touts touted
 dismiss dismisses dismissed dismissing label labels labeled labelled blast blasts blasted blasting mock mocks mocked mocking
+express expresses expressed expressing refer refers referred referring point points pointed pointing hail hails hailed hailing
+herald heralds heralded voice voices voiced reiterate reiterates reiterated reiterating repeat repeats repeated repeating stress
+stresses stressed emphasize emphasizes emphasized emphasise emphasised recall recalls recalled insist insists insisted explain
+explains explained
+""".split())
+# nouns that report what someone said or holds: "her claim that ...", "his criticism of ...", "calls for ..."
+NOUN_CUES = frozenset("""
+claim claims allegation allegations assertion assertions warning warnings promise promises pledge pledges call calls
+criticism criticisms concern concerns accusation accusations denial denials insistence suggestion suggestions argument
+arguments belief beliefs demand demands proposal proposals comments remarks questions vow vows request
+requests plea pleas complaint complaints endorsement praise
 """.split())
 ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
 ACT_PREPS = {"for", "of", "about", "against", "to", "over", "on"}
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "my": None}
 THING_PRONOUNS = {"it", "they"}
 SPEAKER_NOUNS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|official|officials|president|chief|secretary|ambassador|"
                            r"leader|head|director|chancellor|commander|envoy|ministry|government|kremlin|white house|pentagon|"
@@ -146,7 +157,7 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
             cue_token, subject = cue_for(para, span)
             whole_para = span.start <= 1 and span.end >= len(text.rstrip()) - 1
             headline = para.label == "subheading" and not content.rstrip().endswith((".", "!", "?"))
-            if cue_token is None and (words <= 3 or headline or is_title(content)):
+            if (cue_token is None and (words <= 3 or headline or is_title(content))) or (is_title(content) and names_a_work(text, span.start)):
                 kind = "scare"  # a headline or a title in quote marks quotes no one in particular
             elif whole_para or span.open_missing or starts_sentence(text, span.start):
                 kind = "direct"
@@ -172,10 +183,24 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
         spoken = [q for q in in_para if q.speaker and q.kind != "scare"]
         if spoken:
             previous_speaker = (index, spoken[-1].speaker, spoken[-1].speaker_mention)
+        elif text.rstrip().endswith(":"):
+            introduced = introducer(parsed, para)  # "..., as the foundation's website notes:" then the quote
+            previous_speaker = (index, *introduced) if introduced else previous_speaker
         quotes.extend(indirect_quotes(parsed, para, [(q.start - para.offset, q.end - para.offset) for q in in_para if q.kind != "scare"]))
     quotes.sort(key=lambda q: (q.start, -q.end))  # a quote before the quotes inside it
     number_remarks(quotes, article.text)
     return quotes
+
+
+def introducer(parsed: Parsed, para: Paragraph) -> tuple[str, Mention | None] | None:
+    """Who a paragraph ending in a colon hands over to: the subject of its last speech verb."""
+    last_sentence = list(para.doc.sents)[-1]
+    cues = [t for t in last_sentence if is_cue(t) and t.lower_ != "according"]
+    subject = subject_of(cues[-1]) if cues else None
+    if subject is None:
+        return None
+    mention, speaker = speaker_from(parsed, para, subject, cues[-1])
+    return (speaker, mention) if speaker else None
 
 
 def named_right_after(para: Paragraph, span: Span):
@@ -188,6 +213,17 @@ def named_right_after(para: Paragraph, span: Span):
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return head if head.dep_ == "nsubj" and word_class(head.head) == "VERB" else None
+
+
+WORK_MARKERS = {"on", "in", "of", "at", "from", "to", "called", "titled", "entitled"}
+
+
+def names_a_work(text: str, start: int) -> bool:
+    """'told MSNBC's "Morning Joe"', 'on "Face the Nation"', 'a show called "Brokers"': the words
+    before the mark name a programme, a book or a show, not a speaker's words."""
+    before = text[:max(0, start - 1)].rstrip().split()
+    word = before[-1].lower() if before else ""
+    return word.endswith(("'s", "’s")) or word in WORK_MARKERS
 
 
 def is_title(content: str) -> bool:
@@ -448,6 +484,11 @@ def reported_content(cue) -> tuple[list, bool]:
         skip_end = max(t.i for t in to.subtree) + 1
         tokens = [t for t in cue.sent if t.i >= skip_end or t.i < cue.i]
         return trimmed([t for t in tokens if not t.is_punct or t.i > skip_end]), False
+    if word_class(cue) == "NOUN" and lower in NOUN_CUES:
+        parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ACT_PREPS))]
+        if parts:
+            return trimmed(list(doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])), True
+        return [], False
     if word_class(cue) != "VERB":
         return [], False
     if lower in CLAUSE_CUES:
@@ -468,11 +509,12 @@ def reported_content(cue) -> tuple[list, bool]:
 
 
 def clause_of(root, keep=None) -> list:
-    """A clause's tokens without a following clause that has its own subject ('..., but he ...')."""
+    """A clause's tokens, without what follows a contrast ('..., but for Republicans it is ...') or
+    a speech act of its own ('..., calling the walkout "reckless"')."""
     end = root.right_edge.i
     for child in root.rights:
-        if child.dep_ == "conj" and child is not keep and (
-                contrasted(child) or child.lower_ in CLAUSE_CUES | ACT_CUES):
+        if child.dep_ in ("conj", "advcl") and child is not keep and (
+                (child.dep_ == "conj" and contrasted(child)) or child.lower_ in CLAUSE_CUES | ACT_CUES):
             cut = child.left_edge.i
             end = min(end, cut - 1)
             break
@@ -527,6 +569,11 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int
             continue
         if is_asked(token):
             mention, speaker = None, None  # "Asked about the vote, Hale said ...": Hale answers, someone unnamed asks
+        elif word_class(token) == "NOUN":
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)  # "her claim", "the union's demands"
+            if owner is None and token.dep_ == "dobj":
+                owner = subject_of(token.head)  # "Gale voiced concern that ..."
+            mention, speaker = speaker_from(parsed, para, owner, token) if owner is not None else (None, None)
         else:
             subject = subject_of(token)
             if subject is None or (subject.lower_ in NOT_SPEAKERS and not is_relative(subject)):
