@@ -244,14 +244,15 @@ def number_remarks(quotes: list[Quote], text: str) -> None:
     Pieces joined into one remark share its speaker when only one of them had it."""
     count = 0
     last: Quote | None = None  # the latest quote that is not inside another
-    last_direct: Quote | None = None  # '"A," Trump told NBC's "Today". "B"': B goes on from A, past the title
+    # the latest piece in quote marks: '"A," said Arnold, who said she would march. "B."' goes on from A
+    last_quoted: Quote | None = None
     for quote in quotes:
         if quote.kind == "scare":
             continue
         if last is not None and quote.start < last.end and quote.end <= last.end:
             quote.remark = last.remark  # quoted words inside the reported speech that carries them
             continue
-        before = next((q for q in (last, last_direct) if q is not None and continues(q, quote, text)), None)
+        before = next((q for q in (last, last_quoted) if q is not None and continues(q, quote, text)), None)
         if before is not None:
             quote.remark = before.remark
             for a, b in ((before, quote), (quote, before)):
@@ -261,8 +262,8 @@ def number_remarks(quotes: list[Quote], text: str) -> None:
             count += 1
             quote.remark = count
         last = quote
-        if quote.kind == "direct":
-            last_direct = quote
+        if quote.kind != "indirect":
+            last_quoted = quote
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’»]?\s+[\"“‘«]?[A-Z]")
