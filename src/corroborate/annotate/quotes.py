@@ -35,17 +35,17 @@ WEAK_CUES = frozenset("call called calling describe described describing believe
 TAG_VERBS = SPEECH_VERBS | {"continued", "went"}
 # verbs that report a clause but cue no direct quote: findings, beliefs, knowledge ("the poll found that ...")
 CLAUSE_CUES = SPEECH_VERBS | frozenset("""
-find finds found finding show shows showed shown showing believe believes believed believing think thinks thought thinking
-know knows knew known knowing hope hopes hoped hoping fear fears feared fearing expect expects expected expecting worry worries
-worried feel feels felt indicate indicates indicated indicating reveal reveals revealed revealing estimate estimates estimated
-insist insists contend contends contended maintain maintains maintained allege alleges alleged alleging signal signals signaled
-signalled hint hints hinted imply implies implied acknowledges acknowledging recognize recognizes recognized recognise recognised
-realize realizes realized understand understands understood doubt doubts doubted agree agreeing learn learned learnt assume
-assumed assumes predicts predicting conclude concludes determined determine speculate speculated wonder wonders wondered
-recount recounted recounts boast boasted boasts brag bragged lament lamented complains mention mentions mentioned explains
-assure assured assures remind reminded reminds inform informed informs tells announces adds warns argues writes notes
-contends contending stressed stresses emphasizes emphasises suggests suggest confirms admits admitting denying concedes
-conceding testifies recalls recalling charge charged charges figure figured guess guessed reckon reckoned
+find finds found finding show shows showed shown showing believing thinking know knows knew known knowing hope hopes hoped
+hoping fear fears feared fearing expect expects expected expecting worry worries worried feel feels felt indicate indicates
+indicated indicating reveal reveals revealed revealing estimate estimates estimated insists contend contends contended
+maintain maintains maintained allege alleges alleged alleging signal signals signaled signalled hint hints hinted imply
+implies implied acknowledges acknowledging recognize recognizes recognized recognise recognised realize realizes realized
+understand understands understood doubt doubts doubted agreeing learn learned learnt assume assumed assumes predicts
+predicting concludes determined determine speculate speculated wonder wonders wondered recount recounted recounts boast
+boasted boasts brag bragged lament lamented complains mention mentions mentioned explains assure assured assures remind
+reminded reminds inform informed informs announces argues contending stresses emphasizes emphasises suggests admits
+admitting denying concedes conceding testifies recalls recalling charge charged charges figure figured guess guessed reckon
+reckoned
 """.split())
 # speech acts and stances whose content is an object or an infinitive ("urged Congress to act", "vowed to fight on")
 ACT_CUES = frozenset("""
@@ -522,6 +522,9 @@ def clause_of(root, keep=None) -> list:
     return trimmed(list(root.doc[root.left_edge.i:end + 1]))
 
 
+CONTRASTS = {"but", "yet", "while", "whereas", "although", "though"}
+
+
 def contrasted(conj) -> bool:
     """'..., but for Republicans it is a smoking gun': a clause of its own, opened by a contrast."""
     linked = [c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i]
@@ -530,7 +533,8 @@ def contrasted(conj) -> bool:
     return bool(linked) and linked[-1].lower_ in CONTRASTS and bool(own & {"nsubj", "nsubjpass"}) and "mark" not in own
 
 
-CONTRASTS = {"but", "yet", "while", "whereas", "although", "though"}
+
+EDGE_PUNCT = {",", ";", ":", "—", "–", "-", "--"}
 
 
 def trimmed(tokens: list) -> list:
@@ -542,8 +546,6 @@ def trimmed(tokens: list) -> list:
     return tokens
 
 
-EDGE_PUNCT = {",", ";", ":", "—", "–", "-", "--"}
-
 
 def is_asked(cue) -> bool:
     return cue.lower_ in QUESTION_VERBS and cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children)
@@ -551,8 +553,8 @@ def is_asked(cue) -> bool:
 
 def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech outside direct quotes: 'X said (that) ...', 'Y, X said, Z', 'according to X, ...',
-    'the poll found ...', and speech acts whose content is an object or an infinitive
-    ('urged Congress to act', 'accused him of lying', 'called for a ceasefire')."""
+    'the poll found ...', speech acts whose content is an object or an infinitive ('urged Congress
+    to act', 'accused him of lying') and nouns that carry a claim ('her claim that ...')."""
     out: list[Quote] = []
     doc = para.doc
     for token in doc:
