@@ -122,7 +122,7 @@ def test_a_person_named_right_after_the_quote_speaks_whatever_the_verb():
 
 REPORTED = """Ferry strike: talks collapse
 
-A poll by the Harbour Gazette found that most islanders back the strikers.
+Ruth Gale met the unions on Monday. A poll by the Harbour Gazette found that most islanders back the strikers.
 
 Transport minister Ruth Gale, who said the strike was unlawful, met both sides on Friday.
 

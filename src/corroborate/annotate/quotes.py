@@ -397,7 +397,7 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
         if known:
             return mention, known[0].key
     participle = cue is not None and cue.tag_ == "VBG"
-    if subject.tag_ != "NN" and not participle:
+    if (subject.tag_ != "NN" or NOT_A_PERSON.match(subject.text)) and not participle:
         return mention, None  # "aides said", "the poll shows": no one person to look for
     # "the 46-year-old said": a singular description stands for the person last named as a subject;
     # so does a participle's misparsed subject ("Lavrov replying ..., by saying") within its sentence
@@ -408,6 +408,12 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
         n = fallback[-1]
         return Mention(n.start, n.end, n.text), n.key
     return mention, None
+
+
+# what a report's words come from when no person speaks: "the study found", "67 percent say"
+NOT_A_PERSON = re.compile(r"^(?:stud(?:y|ies)|review|report|poll|survey|analysis|statement|memo|letter|document|website|site|"
+                          r"article|editorial|book|video|ad|data|research|percent|majority|minority|number|index|record|"
+                          r"filing|complaint|lawsuit|suit|ruling|decision|bill|law|plan|proposal|campaign|page|post|tweet)$", re.I)
 
 
 def reporter_of(parsed: Parsed, para: Paragraph, pronoun) -> str | None:
