@@ -567,7 +567,7 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int
         content, act = reported_content(token)
         if not content:
             continue
-        if token.lower_ not in CLAUSE_CUES and any(q.start <= para.offset + token.idx < q.end for q in out):
+        if act and any(q.start <= para.offset + token.idx < q.end for q in out):
             continue  # "said he would offer a prayer": an act inside reported speech is part of it
         start_char = content[0].idx
         end_char = content[-1].idx + len(content[-1].text)
