@@ -30,6 +30,11 @@ class Paragraph:
     sources: list[str] = field(default_factory=list)  # outlets and agencies the report credits
 
     @cached_property
+    def text(self) -> str:
+        """The paragraph as parsed, built once: spaCy joins the tokens again at every `doc.text`."""
+        return self.doc.text
+
+    @cached_property
     def ents(self) -> tuple:
         """The doc's entities, built once: spaCy makes new spans at every `doc.ents`."""
         return tuple(self.doc.ents)

@@ -75,6 +75,7 @@ criticism criticisms concern concerns accusation accusations denial denials insi
 arguments belief beliefs demand demands proposal proposals comments remarks questions vow vows request
 requests plea pleas complaint complaints endorsement praise
 """.split())
+ANY_CUE = CLAUSE_CUES | ACT_CUES | NOUN_CUES | {"according"}
 ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
 ACT_PREPS = {"for", "of", "about", "against", "to", "over", "on"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "my": None}
@@ -145,11 +146,11 @@ def find_closing(text: str, start: int, opener: str, closer: str) -> int | None:
 def find_quotes(parsed: Parsed) -> list[Quote]:
     article = parsed.article
     quotes: list[Quote] = []
-    spans_by_line = {para.line: quote_spans(para.doc.text) for para in parsed.paragraphs}
+    spans_by_line = {para.line: quote_spans(para.text) for para in parsed.paragraphs}
     parsed.quoted = [(para.offset + s.start, para.offset + s.end) for para in parsed.paragraphs for s in spans_by_line[para.line]]
     previous_speaker: tuple[int, str | None, Mention | None] | None = None
     for index, para in enumerate(parsed.paragraphs):
-        text = para.doc.text
+        text = para.text
         in_para: list[Quote] = []
         for span in spans_by_line[para.line]:
             content = text[span.start:span.end]
@@ -482,8 +483,10 @@ MIN_INDIRECT_WORDS = 2
 def reported_content(cue) -> tuple[list, bool]:
     """The tokens a cue reports, in order ([] when the token is no cue), and whether they are the
     object of a speech act or stance rather than a clause of reported speech."""
-    doc = cue.doc
     lower = cue.lower_
+    if lower not in ANY_CUE:
+        return [], False  # most tokens: one set lookup, as this runs on every token
+    doc = cue.doc
     if lower == "according":
         if not is_cue(cue):
             return [], False
@@ -563,6 +566,7 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int
     to act', 'accused him of lying') and nouns that carry a claim ('her claim that ...')."""
     out: list[Quote] = []
     doc = para.doc
+    text = para.text
     for token in doc:
         content, act = reported_content(token)
         if not content:
@@ -571,7 +575,7 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int
             continue  # "said he would offer a prayer": an act inside reported speech is part of it
         start_char = content[0].idx
         end_char = content[-1].idx + len(content[-1].text)
-        if len(doc.text[start_char:end_char].split()) < MIN_INDIRECT_WORDS:
+        if len(text[start_char:end_char].split()) < MIN_INDIRECT_WORDS:
             continue
         overlap = sum(max(0, min(end_char, b) - max(start_char, a)) for a, b in direct)
         if overlap > 0.5 * (end_char - start_char):
@@ -590,7 +594,7 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int
             mention, speaker = speaker_from(parsed, para, subject, token)
         out.append(Quote(
             article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
-            text=doc.text[start_char:end_char], kind="indirect", cue=token.text if token.lower_ != "according" else "according to",
+            text=text[start_char:end_char], kind="indirect", cue=token.text if token.lower_ != "according" else "according to",
             speaker=speaker, speaker_mention=mention, act=act,
         ))
     taken = [(q.start - para.offset, q.end - para.offset) for q in out] + list(direct)

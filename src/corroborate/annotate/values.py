@@ -7,7 +7,7 @@ from itertools import islice
 
 from ..dates import FUTURE, resolve
 from ..model import Value
-from .parsed import Parsed, word_class
+from .parsed import Paragraph, Parsed, word_class
 
 QUALIFIERS = {
     "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx", "some": "approx",
@@ -32,7 +32,6 @@ def find_values(parsed: Parsed, reference: date | None) -> list[Value]:
     values: list[Value] = []
     article = parsed.article
     for para in parsed.paragraphs:
-        doc = para.doc
         date_spans = []
         for ent in para.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -48,19 +47,20 @@ def find_values(parsed: Parsed, reference: date | None) -> list[Value]:
                 tense = None if ahead is None else ("future" if ahead else "past")
                 values.append(Value(article.id, para.line, para.offset + ent.start_char, para.offset + ent.end_char,
                                     ent.text, "date", iso, tense=tense))
-        for m in NUMBER.finditer(doc.text):
+        text = para.text
+        for m in NUMBER.finditer(text):
             start, end = m.start("num"), m.end()
-            if any(a <= start < b for a, b in date_spans) or is_part_of_word(doc.text, m.start("num"), m.end("num")) \
-                    or doc.text[max(0, start - 4):start].lower().endswith(("no. ", "#")):
+            if any(a <= start < b for a, b in date_spans) or is_part_of_word(text, m.start("num"), m.end("num")) \
+                    or text[max(0, start - 4):start].lower().endswith(("no. ", "#")):
                 continue
             quantity = to_interval(m)
             if quantity is None:
                 continue
-            quantity["unit"] = unit_of(doc, m)
+            quantity["unit"] = unit_of(para, m)
             if quantity["unit"] is None and m.group("qual") is None:
                 continue
             values.append(Value(article.id, para.line, para.offset + m.start(), para.offset + end,
-                                doc.text[m.start():end].strip(), "quantity", quantity.pop("value"), **quantity))
+                                text[m.start():end].strip(), "quantity", quantity.pop("value"), **quantity))
     return sorted(values, key=lambda v: v.start)
 
 
@@ -116,17 +116,17 @@ def to_interval(m: re.Match) -> dict | None:
     return {"value": value, "low": low, "high": high, "qualifier": qualifier or "exact"}
 
 
-def unit_of(doc, m: re.Match) -> str | None:
+def unit_of(para: Paragraph, m: re.Match) -> str | None:
     attached = m.group("unit")
     if attached:
         unit = attached.strip().lstrip("-").lower()
         return "percent" if unit in ("%", "percent") else unit
     end = m.end()
-    following = islice((t for t in doc if t.idx >= end), UNIT_WINDOW)
+    following = islice((t for t in para.doc if t.idx >= end), UNIT_WINDOW)
     for token in following:
         if word_class(token) == "NOUN":
             return token.text.lower()
         if word_class(token) not in ("ADJ", "PROPN", "NOUN") and token.text not in ("-",):
             break
-    shared = SHARED_UNIT.match(doc.text, end)  # "1,700 and then another 3,000 soldiers"
+    shared = SHARED_UNIT.match(para.text, end)  # "1,700 and then another 3,000 soldiers"
     return shared.group(1).lower() if shared else None
