@@ -177,3 +177,37 @@ def test_a_colon_hands_over_and_a_programme_title_is_no_quote():
     kinds = {q.text.rstrip(",."): (q.kind, q.speaker) for q in article.quotes}
     assert kinds["We will not be moved by threats from anyone, least of all from the owners"] == ("direct", "Maeve Doran")
     assert kinds["Good Morning Ulster"][0] == "scare"
+
+
+TAGS = """Ferry owners refuse to meet strikers
+
+Port director Tom Hale met the union leaders on Monday, but no date for talks was set.
+
+''Can we reopen the port by Friday?'' Mr. Hale asked. ''I don't know. Nobody knows.''
+
+“The owners have not moved an inch,” said harbour board member Siobhan Quigg, who sits on the board yet backed the strikers in March.
+
+“We will sit at these gates until they do,” Quigg fumed outside the terminal.
+
+“Is anyone from the company even listening? They should resign!” the union's chief negotiator, Maeve Doran, tweeted on Tuesday after the meeting.
+
+“The port is finished,” said one Antrim Democrat. “Nobody will come back.”
+
+Quigg later walked the picket line. “We have bills to pay,” a dock worker said.
+
+The union answered with a post on its page, <img src="picket.jpg" alt="Strikers at the gate in Larne on Monday">, showing the picket line at dawn."""
+
+
+def test_speakers_behind_misparsed_tags_and_descriptions():
+    (article,) = annotated(TAGS)
+    got = {q.text.rstrip(",."): q for q in article.quotes if q.kind != "indirect"}
+    assert got["Can we reopen the port by Friday?"].speaker == "Tom Hale"
+    assert got["I don't know. Nobody knows"].remark == got["Can we reopen the port by Friday?"].remark
+    assert got["The owners have not moved an inch"].speaker == "Siobhan Quigg"
+    assert got["We will sit at these gates until they do"].speaker == "Siobhan Quigg"
+    assert got["Is anyone from the company even listening? They should resign!"].speaker == "Maeve Doran"
+    finished, back = got["The port is finished"], got["Nobody will come back"]
+    assert finished.remark == back.remark and back.speaker_mention.text == "one Antrim Democrat"
+    bills = got["We have bills to pay"]
+    assert bills.speaker is None and bills.speaker_mention.text == "a dock worker"  # someone new, not Quigg
+    assert not [q for q in article.quotes if "picket.jpg" in q.text or "Strikers at the gate" in q.text]

@@ -27,6 +27,10 @@ respond responded responding comment commented commenting predict predicted prom
 joke joked jokes exclaim exclaimed shout shouted observe observed counter countered concede conceded testify testified
 remark remarked complain complained describe described describing call called calling echo echoed echoing accuse accused accusing blame
 blamed blaming believe believes believed think thinks thought agree agreed agrees highlight highlighted highlighting
+answer answered answers fume fumed fumes muse mused muses scoff scoffed snap snapped quipped interject interjected
+boast boasted boasts brag bragged lament lamented complains gripe griped grouse groused plead pleaded beg begged
+yell yelled scream screamed chant chanted proclaim proclaimed opine opined mutter muttered whisper whispered marvel
+marveled marvelled texted emailed
 """.split())
 # verbs that cue speech only with a clause or a quote, never alone ("called", "believed")
 WEAK_CUES = frozenset("call called calling describe described describing believe believes believed think thinks thought "
@@ -41,8 +45,8 @@ indicated indicating reveal reveals revealed revealing estimate estimates estima
 maintain maintains maintained allege alleges alleged alleging signal signals signaled signalled hint hints hinted imply
 implies implied acknowledges acknowledging recognize recognizes recognized recognise recognised realize realizes realized
 understand understands understood doubt doubts doubted agreeing learn learned learnt assume assumed assumes predicts
-predicting concludes determined determine speculate speculated wonder wonders wondered recount recounted recounts boast
-boasted boasts brag bragged lament lamented complains mention mentions mentioned explains assure assured assures remind
+predicting concludes determined determine speculate speculated wonder wonders wondered recount recounted recounts
+mention mentions mentioned explains assure assured assures remind
 reminded reminds inform informed informs announces argues contending stresses emphasizes emphasises suggests admits
 admitting denying concedes conceding testifies recalls recalling charge charged charges figure figured guess guessed reckon
 reckoned
@@ -91,6 +95,10 @@ RELATIVE_PRONOUNS = {"who", "that", "which"}
 OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "'": "'"}
 
 
+# markup left in scraped text ('<tweet author="...">'): its quoted attribute values quote no one
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?>")
+
+
 @dataclass
 class Span:
     start: int  # content start within the paragraph
@@ -101,6 +109,7 @@ class Span:
 
 def quote_spans(text: str) -> list[Span]:
     """Quoted stretches of one paragraph; tolerant of a missing opening or closing mark."""
+    text = MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)  # offsets kept, attribute values gone
     spans: list[Span] = []
     i, n = 0, len(text)
     while i < n:
@@ -166,12 +175,13 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
                 kind = "partial"
             mention, speaker = None, None
             if subject is None and kind == "direct":
-                subject = named_right_after(para, span)
+                subject = named_right_after(para, span, cue_token)
             if subject is not None:
                 mention, speaker = speaker_from(parsed, para, subject, cue_token)
             elif kind != "scare":
-                if in_para and in_para[-1].speaker:
-                    speaker, mention = in_para[-1].speaker, in_para[-1].speaker_mention
+                earlier = [q for q in in_para if q.kind != "scare" and (q.speaker or q.speaker_mention)]
+                if earlier:  # one named only by a description ("one Antrim Democrat") still speaks on
+                    speaker, mention = earlier[-1].speaker, earlier[-1].speaker_mention
                 elif previous_speaker and previous_speaker[0] >= index - 2 and previous_speaker[1]:
                     speaker, mention = previous_speaker[1], previous_speaker[2]
             quote = Quote(
@@ -204,16 +214,26 @@ def introducer(parsed: Parsed, para: Paragraph) -> tuple[str, Mention | None] | 
     return (speaker, mention) if speaker else None
 
 
-def named_right_after(para: Paragraph, span: Span):
-    """'"...," Trump shot back.': a person named straight after the closing mark, as the subject
-    of a verb the speech list lacks, is the speaker."""
+# long enough for ', Obama said of the families of gun violence victims, according to a pool report. '
+MAX_SPEECH_TAG_WORDS = 15
+
+
+def named_right_after(para: Paragraph, span: Span, cue=None):
+    """'"...," Toomey fumed.': a name or "he"/"she" straight after the closing mark, as the subject
+    of a verb the speech list lacks, is the speaker; so is a person named between the mark and a
+    cue the parser left without a subject ('"...," William Daley, a former aide, said of ...')."""
     after = next((t for t in para.doc if t.idx > span.end and not t.is_punct and not t.is_space), None)
-    if after is None or after.ent_type_ != "PERSON" or after.idx - span.end > 3:
+    if after is None or after.idx - span.end > 3:
+        return None
+    if not (after.ent_type_ == "PERSON" or after.tag_ == "NNP" or after.lower_ in ("he", "she")):
         return None
     head = after
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    return head if head.dep_ == "nsubj" and word_class(head.head) == "VERB" else None
+    if head.dep_ == "nsubj" and word_class(head.head) == "VERB":
+        return head
+    subjectless = cue is not None and after.ent_type_ == "PERSON" and after.sent == cue.sent
+    return head if subjectless and 0 < cue.i - head.i <= MAX_SPEECH_TAG_WORDS else None
 
 
 WORK_MARKERS = {"on", "in", "of", "at", "from", "to", "called", "titled", "entitled"}
@@ -236,10 +256,6 @@ def is_title(content: str) -> bool:
             and not any(mark in content.rstrip(" ,.") for mark in ".!?"))
 
 
-# long enough for ', Obama said of the families of gun violence victims, according to a pool report. '
-MAX_SPEECH_TAG_WORDS = 15
-
-
 def number_remarks(quotes: list[Quote], text: str) -> None:
     """Number the remarks of one article (see Quote.remark); quotes come sorted by start.
     Pieces joined into one remark share its speaker when only one of them had it."""
@@ -257,7 +273,7 @@ def number_remarks(quotes: list[Quote], text: str) -> None:
         if before is not None:
             quote.remark = before.remark
             for a, b in ((before, quote), (quote, before)):
-                if a.speaker is None:
+                if a.speaker is None and (b.speaker is not None or a.speaker_mention is None):
                     a.speaker, a.speaker_mention = b.speaker, b.speaker_mention
         else:
             count += 1
@@ -293,7 +309,7 @@ def is_speech_tag(gap: str) -> bool:
 
 
 def starts_sentence(text: str, start: int) -> bool:
-    before = text[:max(0, start - 1)].rstrip()
+    before = text[:max(0, start - 1)].rstrip().rstrip("'‘\"“«").rstrip()  # "''Can we ..." opens with two marks
     return (not before or before[-1] in ".:!?—–-") and text[start:start + 1].isupper()
 
 
@@ -311,8 +327,10 @@ def cue_for(para: Paragraph, span: Span):
     if not candidates and last is not None and last.sent.end < len(doc):
         follow = doc[last.sent.end:].sents
         nxt = next(follow, None)
-        if nxt is not None and len(nxt) <= 8:  # '"...," he said.' split off as its own sentence
-            candidates = [t for t in nxt if is_cue(t)]
+        # '"...," he said.' split off as its own sentence, or a tag going on in lower case after
+        # a question or an exclamation ('"...!" the nominee tweeted Sunday after ...')
+        if nxt is not None and (len(nxt) <= 8 or nxt[0].text[:1].islower()):
+            candidates = [t for t in nxt[:MAX_SPEECH_TAG_WORDS] if is_cue(t)]
     if not candidates:
         return None, None
     # "..., CNBC writes": an outlet credited for the report is not the speaker
@@ -342,6 +360,12 @@ def subject_of(cue):
         to = cue.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
+    if cue.dep_ == "acl" and cue.tag_ in ("VBD", "VBN"):
+        # '"...," Nate Silver, the polling guru, tweeted': parsed as a participle on the name
+        named = [cue.head] + [c for c in cue.head.children if c.dep_ == "appos"]
+        person = next((t for t in named if t.ent_type_ == "PERSON"), None)
+        if person is not None:
+            return person
     token = cue
     for _ in range(5):
         if token is not cue and token.dep_ == "ccomp" and is_cue(token.head) and not is_cue(token):
@@ -357,7 +381,29 @@ def subject_of(cue):
             token = token.head
         else:
             break
-    return None
+    return inverted_subject(cue)
+
+
+# words that end the name after an inverted tag ('said Pat Toomey on Tuesday', 'said Reich, who ...')
+NAME_STOP_TAGS = {"IN", "WDT", "WP", "CC", "MD", "VBD", "VBZ", "VBP", "TO", "RB"}
+
+
+def inverted_subject(cue):
+    """'"...," said Oversight ranking Democrat Elijah Cummings (D-Md.)': the parser often misses the
+    subject after an inverted tag; it is the last capitalised word (else the last noun) of the
+    words that follow the cue up to a comma, a preposition or a clause."""
+    before = cue.doc[cue.i - 1] if cue.i else None
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or before is None or not (before.is_punct or before.is_quote):
+        return None
+    window = []
+    for token in cue.doc[cue.i + 1:min(cue.sent.end, cue.i + 9)]:
+        if (token.is_punct and token.text != "-") or (token.tag_ in NAME_STOP_TAGS and not token.text[:1].isupper()) or (
+                token.tag_ == "DT" and window):
+            break
+        window.append(token)
+    capitalised = [t for t in window if t.text[:1].isupper() and t.tag_ not in ("PRP", "DT")]
+    nouns = [t for t in window if word_class(t) in ("NOUN", "PROPN")]
+    return (capitalised or nouns or [None])[-1]
 
 
 def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Mention | None, str | None]:
@@ -392,13 +438,17 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
             if person:
                 return mention, person
         return mention, re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
-    if word_class(subject) == "PROPN":
+    if word_class(subject) == "PROPN" or (subject.text[:1].isupper() and subject.i > subject.sent.start):
         # a surname the tagger missed here but knows from elsewhere in the report ("Hale said")
         known = [n for n in parsed.names if n.kind == "person" and n.key.split()[-1] == subject.text]
         if known:
             return mention, known[0].key
+        if not subject.ent_type_ and cue is not None:
+            return mention, phrase.text  # '"...," Toomey fumed': a name the tagger missed altogether
     participle = cue is not None and cue.tag_ == "VBG"
-    if (subject.tag_ != "NN" or NOT_A_PERSON.match(subject.text)) and not participle:
+    # "one Antrim Democrat said" brings in someone new, never the person named before
+    indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES for c in subject.children)
+    if (subject.tag_ != "NN" or NOT_A_PERSON.match(subject.text) or indefinite) and not participle:
         return mention, None  # "aides said", "the poll shows": no one person to look for
     # "the 46-year-old said": a singular description stands for the person last named as a subject;
     # so does a participle's misparsed subject ("Lavrov replying ..., by saying") within its sentence
@@ -411,6 +461,7 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
     return mention, None
 
 
+INDEFINITES = {"a", "an", "one", "another", "some", "any"}
 # what a report's words come from when no person speaks: "the study found", "67 percent say"
 NOT_A_PERSON = re.compile(r"^(?:stud(?:y|ies)|review|report|poll|survey|analysis|statement|memo|letter|document|website|site|"
                           r"article|editorial|book|video|ad|data|research|percent|majority|minority|number|index|record|"
