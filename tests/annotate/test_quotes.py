@@ -211,3 +211,37 @@ def test_speakers_behind_misparsed_tags_and_descriptions():
     bills = got["We have bills to pay"]
     assert bills.speaker is None and bills.speaker_mention.text == "a dock worker"  # someone new, not Quigg
     assert not [q for q in article.quotes if "picket.jpg" in q.text or "Strikers at the gate" in q.text]
+
+
+LEADS = """Harbour board split over ferry strike
+
+In a statement to the Larne Times, the board's deputy chair, Siobhan Quigg, said: “The owners must come back to the table this week.”
+
+As the union's lawyer Aoife Brennan put it: “Nobody strikes for fun in February.”
+
+A survey by the Ulster Transport Institute found that “nearly two in three islanders blame the owners for the strike.”
+
+“Honestly,” Brennan continued, “I did not think the owners would hold out this long.”
+
+“We were wrong to trust the owners from the beginning,” Doran, 58, told the Larne Times on Monday.
+
+Port director Tom Hale said that the ferries would not sail before March.
+
+“The engines need a month of work after standing idle.”
+
+Hale was asked, “Will you meet the union before the holiday?” He answered, “Not this week.”"""
+
+
+def test_speakers_led_in_by_colons_clauses_and_questions():
+    (article,) = annotated(LEADS)
+    got = {q.text.rstrip(",."): q for q in article.quotes}
+    assert got["The owners must come back to the table this week"].speaker == "Siobhan Quigg"
+    assert got["Nobody strikes for fun in February"].speaker == "Aoife Brennan"
+    survey = got["nearly two in three islanders blame the owners for the strike"]
+    assert survey.cue == "found" and survey.speaker is None and "survey" in survey.speaker_mention.text
+    honestly, wrong = got["Honestly"], got["I did not think the owners would hold out this long"]
+    assert honestly.cue == "continued" and wrong.speaker == honestly.speaker == "Aoife Brennan"
+    assert got["We were wrong to trust the owners from the beginning"].speaker_mention.text == "Doran"
+    assert got["The engines need a month of work after standing idle"].speaker == "Tom Hale"
+    question, answer = got["Will you meet the union before the holiday?"], got["Not this week"]
+    assert question.speaker is None and answer.speaker == "Tom Hale" and question.remark != answer.remark

@@ -30,13 +30,14 @@ blamed blaming believe believes believed think thinks thought agree agreed agree
 answer answered answers fume fumed fumes muse mused muses scoff scoffed snap snapped quipped interject interjected
 boast boasted boasts brag bragged lament lamented complains gripe griped grouse groused plead pleaded beg begged
 yell yelled scream screamed chant chanted proclaim proclaimed opine opined mutter muttered whisper whispered marvel
-marveled marvelled texted emailed
+marveled marvelled texted emailed demand demanded demands boom boomed read reads
 """.split())
 # verbs that cue speech only with a clause or a quote, never alone ("called", "believed")
 WEAK_CUES = frozenset("call called calling describe described describing believe believes believed think thinks thought "
                       "agree agreed agrees highlight highlighted highlighting echo echoed echoing ask asked asking".split())
 # verbs of a speech tag between two pieces of one remark ('"...," he continued. "..."'), not cues on their own
-TAG_VERBS = SPEECH_VERBS | {"continued", "went"}
+GO_ON_VERBS = {"continued", "continues"}
+TAG_VERBS = SPEECH_VERBS | GO_ON_VERBS | {"went"}
 # verbs that report a clause but cue no direct quote: findings, beliefs, knowledge ("the poll found that ...")
 CLAUSE_CUES = SPEECH_VERBS | frozenset("""
 find finds found finding show shows showed shown showing believing thinking know knows knew known knowing hope hopes hoped
@@ -66,7 +67,7 @@ announce announces announced announcing cite cites cited citing describe describ
 mentioned mentioning discuss discusses discussed discussing want wants wanted wanting plan plans planned planning seek seeks
 sought seeking warn warns warned warning admit admits admitted confirm confirms confirmed predict predicts predicted
 acknowledge acknowledges acknowledged hope hopes hoped hoping agree agrees agreed promote promoted promotes tout touts touted
-dismiss dismisses dismissed dismissing label labels labeled labelled blast blasts blasted blasting mock mocks mocked mocking
+dismiss dismisses dismissed dismissing label labels labeled labelled labeling labelling blast blasts blasted blasting mock mocks mocked mocking
 express expresses expressed expressing refer refers referred referring point points pointed pointing hail hails hailed hailing
 herald heralds heralded voice voices voiced reiterate reiterates reiterated reiterating repeat repeats repeated repeating stress
 stresses stressed emphasize emphasizes emphasized emphasise emphasised recall recalls recalled insist insists insisted explain
@@ -80,6 +81,7 @@ arguments belief beliefs demand demands proposal proposals comments remarks ques
 requests plea pleas complaint complaints endorsement praise
 """.split())
 ANY_CUE = CLAUSE_CUES | ACT_CUES | NOUN_CUES | {"according"}
+COVERING_CUES = WEAK_CUES | CLAUSE_CUES | ACT_CUES
 ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
 ACT_PREPS = {"for", "of", "about", "against", "to", "over", "on"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "my": None}
@@ -164,7 +166,7 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
         for span in spans_by_line[para.line]:
             content = text[span.start:span.end]
             words = len(content.split())
-            cue_token, subject = cue_for(para, span)
+            cue_token, subject = cue_for(para, span, spans_by_line[para.line])
             whole_para = span.start <= 1 and span.end >= len(text.rstrip()) - 1
             headline = para.label == "subheading" and not content.rstrip().endswith((".", "!", "?"))
             if (cue_token is None and (words <= 3 or headline or is_title(content))) or (is_title(content) and names_a_work(text, span.start)):
@@ -174,11 +176,14 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
             else:
                 kind = "partial"
             mention, speaker = None, None
-            if subject is None and kind == "direct":
-                subject = named_right_after(para, span, cue_token)
+            asked = cue_token is not None and is_asked(cue_token)
+            if asked:
+                subject = None
+            elif subject is None and kind == "direct":
+                subject = named_right_after(para, span, cue_token) or colon_lead(para, span)
             if subject is not None:
                 mention, speaker = speaker_from(parsed, para, subject, cue_token)
-            elif kind != "scare":
+            elif kind != "scare" and not asked:
                 earlier = [q for q in in_para if q.kind != "scare" and (q.speaker or q.speaker_mention)]
                 if earlier:  # one named only by a description ("one Antrim Democrat") still speaks on
                     speaker, mention = earlier[-1].speaker, earlier[-1].speaker_mention
@@ -190,14 +195,15 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
                 speaker=speaker, speaker_mention=mention,
             )
             in_para.append(quote)
-        quotes.extend(in_para)
-        spoken = [q for q in in_para if q.speaker and q.kind != "scare"]
+        reported = indirect_quotes(parsed, para, [q for q in in_para if q.kind != "scare"])
+        quotes.extend(in_para + reported)
+        # 'Carter said that ...' then a paragraph all in quote marks: Carter goes on speaking
+        spoken = sorted((q for q in in_para + reported if q.speaker and q.kind != "scare" and not q.act), key=lambda q: q.end)
         if spoken:
             previous_speaker = (index, spoken[-1].speaker, spoken[-1].speaker_mention)
         elif text.rstrip().endswith(":"):
             introduced = introducer(parsed, para)  # "..., as the foundation's website notes:" then the quote
             previous_speaker = (index, *introduced) if introduced else previous_speaker
-        quotes.extend(indirect_quotes(parsed, para, [(q.start - para.offset, q.end - para.offset) for q in in_para if q.kind != "scare"]))
     quotes.sort(key=lambda q: (q.start, -q.end))  # a quote before the quotes inside it
     number_remarks(quotes, article.text)
     return quotes
@@ -232,8 +238,31 @@ def named_right_after(para: Paragraph, span: Span, cue=None):
         head = head.head
     if head.dep_ == "nsubj" and word_class(head.head) == "VERB":
         return head
-    subjectless = cue is not None and after.ent_type_ == "PERSON" and after.sent == cue.sent
+    subjectless = cue is not None and after.lower_ not in ("he", "she") and after.sent == cue.sent
     return head if subjectless and 0 < cue.i - head.i <= MAX_SPEECH_TAG_WORDS else None
+
+
+CLAUSE_BREAKS = {";", "-", "—", "–", "--"}
+
+
+def colon_lead(para: Paragraph, span: Span):
+    """'As Professor Foner put it: "..."', 'Pew Research: "..."': whoever leads into the colon
+    before the quote, whatever the verb: the subject of the clause before it, else its last noun."""
+    before = para.text[:span.start].rstrip(" '\"“‘«")
+    if not before.endswith(":"):
+        return None
+    colon = next((t for t in para.doc if t.idx == len(before) - 1), None)
+    if colon is None:
+        return None
+    region = []
+    for token in reversed(para.doc[colon.sent.start:colon.i]):
+        if token.text in CLAUSE_BREAKS:
+            break
+        region.insert(0, token)
+    indices = {t.i for t in region}
+    subjects = [t for t in region if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in indices and word_class(t) != "PRON"]
+    nouns = [t for t in region if word_class(t) in ("NOUN", "PROPN")]
+    return (subjects or nouns or [None])[-1]
 
 
 WORK_MARKERS = {"on", "in", "of", "at", "from", "to", "called", "titled", "entitled"}
@@ -294,8 +323,8 @@ def continues(before: Quote, after: Quote, text: str) -> bool:
     same_speaker = after.speaker == before.speaker
     if after.kind == "partial" and before.kind in ("indirect", "partial") and "\n" not in gap and not SENTENCE_END.search(gap):
         return same_speaker and before.speaker is not None and len(gap.split()) <= MAX_SPEECH_TAG_WORDS
-    if "indirect" in (before.kind, after.kind):
-        return False
+    if "indirect" in (before.kind, after.kind) or any(q.speaker is None and q.cue in QUESTION_VERBS for q in (before, after)):
+        return False  # a question put by someone unnamed is not part of the answer
     if "\n" in gap:  # the quote was left open at the end of the paragraph
         return same_speaker and not gap.strip(" \t\r\n\"“‘«")
     if same_speaker and before.speaker is not None and after.cue is None:
@@ -313,17 +342,23 @@ def starts_sentence(text: str, start: int) -> bool:
     return (not before or before[-1] in ".:!?—–-") and text[start:start + 1].isupper()
 
 
-def cue_for(para: Paragraph, span: Span):
-    """The speech verb governing a quote and its subject token (or the 'according to' object)."""
+def cue_for(para: Paragraph, span: Span, spans: list[Span]):
+    """The speech verb governing a quote and its subject token (or the 'according to' object).
+    Neither is inside quoted words ('"... I did not think ...," he continued', '"Like Oakland.
+    Or Ferguson," Trump said')."""
     doc = para.doc
-    inside = lambda t: span.start <= t.idx < span.end  # noqa: E731
+    inside = lambda t: any(s.start <= t.idx < s.end for s in spans)  # noqa: E731
     first = next((t for t in doc if t.idx >= span.start), None)
     last = next((t for t in reversed(doc) if t.idx < span.end), None)
     if first is None:
         return None, None
     sentences = {s.start: s for s in (first.sent, last.sent if last is not None else first.sent)}
+    # a speech verb, or a verb of reported speech whose phrase holds the quote ('called the demands
+    # "a fantasy"', 'labeling the actions "a blatant, belligerent abuse of power"'); past a few
+    # words, as a short phrase in quote marks after most such verbs is a scare quote
+    covering = WEAK_CUES if len(para.text[span.start:span.end].split()) <= 3 else COVERING_CUES
     candidates = [t for s in sentences.values() for t in s if not inside(t)
-                  and (is_cue(t) or (t.lower_ in WEAK_CUES and word_class(t) == "VERB" and covers(t, span)))]
+                  and (is_cue(t) or (t.lower_ in covering and word_class(t) == "VERB" and covers(t, span)))]
     if not candidates and last is not None and last.sent.end < len(doc):
         follow = doc[last.sent.end:].sents
         nxt = next(follow, None)
@@ -340,7 +375,18 @@ def cue_for(para: Paragraph, span: Span):
     # the cue nearest the quote, preferring one that follows it ("...," he said)
     anchor_end, anchor_start = span.end, span.start
     cue = min(candidates, key=lambda t: (t.idx - anchor_end) if t.idx >= anchor_end else (anchor_start - t.idx) * 1.5)
-    return cue, subject_of(cue)
+    subject = subject_of(cue)
+    return cue, (None if subject is not None and quoted_away(subject, span, spans) else subject)
+
+
+def quoted_away(subject, span: Span, spans: list[Span]) -> bool:
+    """The subject sits inside quoted words and is not all they are: '"That, unfortunately," he said'
+    or the quote itself, but not 'the "rebels" said'."""
+    if span.start <= subject.idx < span.end:
+        return True
+    start = subject.left_edge.idx
+    end = subject.right_edge.idx + len(subject.right_edge)
+    return any(s.start <= subject.idx < s.end and not (start <= s.start + 1 and s.end - 1 <= end) for s in spans)
 
 
 def covers(verb, span: Span) -> bool:
@@ -351,6 +397,8 @@ def covers(verb, span: Span) -> bool:
 def is_cue(token) -> bool:
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    if token.lower_ in GO_ON_VERBS:  # '"...," he continued, "..."' but not "continued to fight"
+        return word_class(token) == "VERB" and not any(c.dep_ in ("dobj", "xcomp") for c in token.children)
     return token.lower_ in SPEECH_VERBS and word_class(token) in ("VERB", "AUX") and token.lower_ not in WEAK_CUES or (
         token.lower_ in WEAK_CUES and word_class(token) == "VERB" and any(c.dep_ == "ccomp" for c in token.children))
 
@@ -377,11 +425,22 @@ def subject_of(cue):
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
-        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "acl", "ccomp") and token.head.i != token.i:
+        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "dep") and token.head.i != token.i:
             token = token.head
         else:
             break
-    return inverted_subject(cue)
+    return inverted_subject(cue) or person_right_before(cue)
+
+
+def person_right_before(cue):
+    """'In a statement to the Observer, her adviser, Jake Sullivan, said:': the parser hung the
+    name on the phrase before it; a person named just before a subjectless cue is its speaker."""
+    for token in reversed(cue.doc[max(cue.sent.start, cue.i - 3):cue.i]):
+        if token.ent_type_ == "PERSON":
+            return token
+        if not token.is_punct:
+            return None
+    return None
 
 
 # words that end the name after an inverted tag ('said Pat Toomey on Tuesday', 'said Reich, who ...')
@@ -420,6 +479,8 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
     if lower in THING_PRONOUNS:
         return mention, nearest_name(parsed, start, kinds=("org", "place")) if lower == "it" else None
     first = subject.left_edge.i
+    breaks = [t.i for t in doc[first:subject.i] if t.text in CLAUSE_BREAKS]
+    first = breaks[-1] + 1 if breaks else first  # "problematic - Pew Research" names Pew Research
     while first < subject.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
     phrase = doc[first:subject.i + 1]
@@ -608,17 +669,22 @@ def trimmed(tokens: list) -> list:
 
 
 def is_asked(cue) -> bool:
-    return cue.lower_ in QUESTION_VERBS and cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children)
+    """'Asked about the vote, ...', 'Blumenthal was asked, "..."': the question is put to the
+    subject by someone unnamed, so it is no one's remark here."""
+    if cue.lower_ not in QUESTION_VERBS or cue.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in cue.children}
+    return "auxpass" in deps or "nsubjpass" in deps or "aux" not in deps
 
 
-def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int]]) -> list[Quote]:
+def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> list[Quote]:
     """Reported speech outside direct quotes: 'X said (that) ...', 'Y, X said, Z', 'according to X, ...',
     'the poll found ...', speech acts whose content is an object or an infinitive ('urged Congress
     to act', 'accused him of lying') and nouns that carry a claim ('her claim that ...')."""
     out: list[Quote] = []
-    doc = para.doc
     text = para.text
-    for token in doc:
+    direct = [(q.start - para.offset, q.end - para.offset) for q in quoted]
+    for token in para.doc:
         content, act = reported_content(token)
         if not content:
             continue
@@ -627,9 +693,6 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int
         start_char = content[0].idx
         end_char = content[-1].idx + len(content[-1].text)
         if len(text[start_char:end_char].split()) < MIN_INDIRECT_WORDS:
-            continue
-        overlap = sum(max(0, min(end_char, b) - max(start_char, a)) for a, b in direct)
-        if overlap > 0.5 * (end_char - start_char):
             continue
         if is_asked(token):
             mention, speaker = None, None  # "Asked about the vote, Hale said ...": Hale answers, someone unnamed asks
@@ -643,6 +706,13 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, direct: list[tuple[int, int
             if subject is None or (subject.lower_ in NOT_SPEAKERS and not is_relative(subject)):
                 continue
             mention, speaker = speaker_from(parsed, para, subject, token)
+        overlap = sum(max(0, min(end_char, b) - max(start_char, a)) for a, b in direct)
+        if overlap > 0.5 * (end_char - start_char):
+            # 'Pew found that "about twice as many ..."': the quote is the content, this its cue
+            for q in quoted:
+                if q.cue is None and start_char <= q.start - para.offset < end_char:
+                    q.cue, q.speaker, q.speaker_mention = token.text, speaker, mention
+            continue
         out.append(Quote(
             article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
             text=text[start_char:end_char], kind="indirect", cue=token.text if token.lower_ != "according" else "according to",
