@@ -124,6 +124,8 @@ REPORTED = """Ferry strike: talks collapse
 
 Ruth Gale met the unions on Monday. A poll by the Harbour Gazette found that most islanders back the strikers.
 
+Ruth Gale spoke to reporters on Tuesday. Recent polling shows that support for the strike is slipping.
+
 Transport minister Ruth Gale, who said the strike was unlawful, met both sides on Friday.
 
 Union leader Maeve Doran urged the government to intervene before the holiday weekend.
@@ -137,7 +139,9 @@ def test_reported_speech_beyond_said():
     (article,) = annotated(REPORTED)
     found = {q.text: q for q in article.quotes if q.kind == "indirect"}
     poll = found["that most islanders back the strikers"]
-    assert poll.speaker is None and poll.speaker_mention.text == "A poll"  # no person behind a poll
+    assert poll.speaker == "Harbour Gazette" and poll.speaker_mention.text.endswith("the Harbour Gazette")
+    polling = found["that support for the strike is slipping"]
+    assert polling.speaker is None and polling.speaker_mention.text == "Recent polling"  # not Ruth Gale
     unlawful = found["the strike was unlawful"]
     assert unlawful.speaker == "Ruth Gale" and unlawful.speaker_mention.text == "who"
     urged = found["the government to intervene before the holiday weekend"]
@@ -225,7 +229,7 @@ A survey by the Ulster Transport Institute found that “nearly two in three isl
 
 “We were wrong to trust the owners from the beginning,” Doran, 58, told the Larne Times on Monday.
 
-Port director Tom Hale said that the ferries would not sail before March.
+LARNE (Reuters) – Port director Tom Hale said that the ferries would not sail before March.
 
 “The engines need a month of work after standing idle.”
 
@@ -238,10 +242,12 @@ def test_speakers_led_in_by_colons_clauses_and_questions():
     assert got["The owners must come back to the table this week"].speaker == "Siobhan Quigg"
     assert got["Nobody strikes for fun in February"].speaker == "Aoife Brennan"
     survey = got["nearly two in three islanders blame the owners for the strike"]
-    assert survey.cue == "found" and survey.speaker is None and "survey" in survey.speaker_mention.text
+    assert survey.cue == "found" and survey.speaker == "Ulster Transport Institute"
+    assert survey.speaker_mention.text == "A survey by the Ulster Transport Institute"
     honestly, wrong = got["Honestly"], got["I did not think the owners would hold out this long"]
     assert honestly.cue == "continued" and wrong.speaker == honestly.speaker == "Aoife Brennan"
     assert got["We were wrong to trust the owners from the beginning"].speaker_mention.text == "Doran"
+    assert got["that the ferries would not sail before March"].speaker == "Tom Hale"  # not the dateline
     assert got["The engines need a month of work after standing idle"].speaker == "Tom Hale"
     question, answer = got["Will you meet the union before the holiday?"], got["Not this week"]
     assert question.speaker is None and answer.speaker == "Tom Hale" and question.remark != answer.remark

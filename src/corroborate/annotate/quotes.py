@@ -420,8 +420,8 @@ def subject_of(cue):
             token = token.head  # "X said Y is false, saying ...": the participle belongs to X, not to Y's subject
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return subjects[0]
+        if subjects:  # the nearest, not a dateline parsed as a second subject ("MACAU (Reuters) – Adelson said")
+            return min(subjects, key=lambda c: abs(c.i - token.i))
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
@@ -487,12 +487,20 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
     name = name_at(parsed, start, para.offset + subject.idx + len(subject.text))
     if name is None or name.kind != "person":
         # "Russia's ambassador to the EU Vladimir Chizhov": the person sits inside the subject phrase
-        whole = (para.offset + doc[subject.left_edge.i].idx, para.offset + doc[subject.right_edge.i].idx + len(doc[subject.right_edge.i]))
-        person = next((n for n in parsed.names if n.kind == "person" and whole[0] <= n.start < whole[1]), None)
-        name = person or name
+        whole = (para.offset + doc[first].idx, para.offset + doc[subject.right_edge.i].idx + len(doc[subject.right_edge.i]))
+        people = [n for n in parsed.names if n.kind == "person" and whole[0] <= n.start < whole[1]]
+        head_end = para.offset + subject.idx + len(subject.text)
+        # the person nearest the head: "donor Sheldon Adelson", "the deputy chair, Siobhan Quigg, who met ..."
+        up_to_head = [n for n in people if n.start < head_end]
+        name = (up_to_head[-1] if up_to_head else people[0]) if people else name
     mention = Mention(para.offset + phrase.start_char, para.offset + phrase.end_char, phrase.text)
     if name:
         return Mention(name.start, name.end, parsed.article.text[name.start:name.end]), name.key
+    by = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    author = name_at(parsed, para.offset + by[0].idx, para.offset + by[0].idx + len(by[0].text)) if by else None
+    if author is not None:  # "according to a count by The Associated Press", "a study by Pew found"
+        end = max(author.end, para.offset + by[0].right_edge.idx + len(by[0].right_edge))
+        return Mention(mention.start, end, parsed.article.text[mention.start:end]), author.key
     if word_class(subject) in ("NOUN", "PROPN") and SPEAKER_NOUNS.search(phrase.text):
         if word_class(subject) == "NOUN" and re.match(r"(?:the|a)\s", phrase.text, re.I) and subject.tag_ == "NN":
             person = nearest_name(parsed, start, kinds=("person",), role_word=subject.lower_)
@@ -506,10 +514,10 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
             return mention, known[0].key
         if not subject.ent_type_ and cue is not None:
             return mention, phrase.text  # '"...," Toomey fumed': a name the tagger missed altogether
-    participle = cue is not None and cue.tag_ == "VBG"
-    # "one Antrim Democrat said" brings in someone new, never the person named before
-    indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES for c in subject.children)
-    if (subject.tag_ != "NN" or NOT_A_PERSON.match(subject.text) or indefinite) and not participle:
+    participle = cue is not None and cue.tag_ == "VBG" and cue.lower_ != "according"
+    # "one Antrim Democrat said", "recent polling shows" bring in someone new or no one
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
+    if (subject.tag_ != "NN" or NOT_A_PERSON.match(subject.text) or not definite) and not participle:
         return mention, None  # "aides said", "the poll shows": no one person to look for
     # "the 46-year-old said": a singular description stands for the person last named as a subject;
     # so does a participle's misparsed subject ("Lavrov replying ..., by saying") within its sentence
@@ -518,11 +526,10 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
                 and not parsed.inside_quote(n.start)]
     if fallback:
         n = fallback[-1]
-        return Mention(n.start, n.end, n.text), n.key
+        return (Mention(n.start, n.end, n.text) if participle else mention), n.key
     return mention, None
 
 
-INDEFINITES = {"a", "an", "one", "another", "some", "any"}
 # what a report's words come from when no person speaks: "the study found", "67 percent say"
 NOT_A_PERSON = re.compile(r"^(?:stud(?:y|ies)|review|report|poll|survey|analysis|statement|memo|letter|document|website|site|"
                           r"article|editorial|book|video|ad|data|research|percent|majority|minority|number|index|record|"
