@@ -166,7 +166,9 @@ def test_one_remark_past_a_long_tag_and_across_partial_quotes():
     assert by_text["We will sit down with anyone who wants a deal"].remark == by_text["But not on these terms"].remark
     generous = by_text["the offer was generous"]  # the participle's own act is cut off
     assert generous.speaker == "Ruth Gale"
-    assert by_text["reckless"].remark == by_text["deeply unfair to islanders"].remark == generous.remark
+    reckless, unfair = by_text["reckless"], by_text["deeply unfair to islanders"]
+    # "calling" is a cue of its own: its quoted words are one remark, apart from what she said
+    assert reckless.remark == unfair.remark != generous.remark and reckless.speaker == "Ruth Gale"
     demands = by_text["the union's demands for a four-day week"]
     assert demands.act and demands.cue == "rejected" and demands.speaker == "Tom Hale"
 
@@ -251,3 +253,18 @@ def test_speakers_led_in_by_colons_clauses_and_questions():
     assert got["The engines need a month of work after standing idle"].speaker == "Tom Hale"
     question, answer = got["Will you meet the union before the holiday?"], got["Not this week"]
     assert question.speaker is None and answer.speaker == "Tom Hale" and question.remark != answer.remark
+
+
+def test_a_cue_of_its_own_starts_a_new_remark():
+    text = ("Ferry talks go to court\n\n"
+            "Port director Tom Hale spoke after the hearing in Belfast on Thursday.\n\n"
+            "“We gave the union every chance to settle,” Hale said before adding: “Now the courts will have to decide.”\n\n"
+            "Doran said the owners had “treated us like dirt for two years” and warned she would "
+            "“not back down this side of Easter.”\n\n"
+            "“We will be here,” Doran said, “until the contracts are signed.”")
+    (article,) = annotated(text)
+    got = {q.text.rstrip(",."): q for q in article.quotes}
+    assert got["We gave the union every chance to settle"].remark != got["Now the courts will have to decide"].remark
+    dirt, easter = got["treated us like dirt for two years"], got["not back down this side of Easter"]
+    assert (dirt.cue, easter.cue) == ("said", "warned") and dirt.remark != easter.remark
+    assert got["We will be here"].remark == got["until the contracts are signed"].remark  # one tag, one remark

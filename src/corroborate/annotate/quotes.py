@@ -320,6 +320,8 @@ def continues(before: Quote, after: Quote, text: str) -> bool:
     ('"...," said the 46-year-old. "..."'), into a partial quote later in the same sentence
     ('said the talks were "cordial" and "useful"'), or into the next paragraph after a quote left open."""
     gap = text[before.end:after.start]
+    if has_own_tag(before, after, gap):
+        return False
     same_speaker = after.speaker == before.speaker
     if after.kind == "partial" and before.kind in ("indirect", "partial") and "\n" not in gap and not SENTENCE_END.search(gap):
         return same_speaker and before.speaker is not None and len(gap.split()) <= MAX_SPEECH_TAG_WORDS
@@ -330,6 +332,17 @@ def continues(before: Quote, after: Quote, text: str) -> bool:
     if same_speaker and before.speaker is not None and after.cue is None:
         return True  # '"A," Cruz said in response to a question ... . "B."': B has no tag of its own
     return (same_speaker or None in (before.speaker, after.speaker)) and is_speech_tag(gap)
+
+
+def has_own_tag(before: Quote, after: Quote, gap: str) -> bool:
+    """'... attacked" Clinton, and said he "maintains ...', '... folks," Trump said before adding: "...':
+    a cue of its own between the pieces starts a new remark; the tag both pieces share does not
+    ('"...," he said, "..."')."""
+    if after.cue is None:
+        return False
+    words = {w.strip(",.;:").lower() for w in gap.split()}
+    cue = after.cue.lower()
+    return cue in words and (before.cue is None or before.cue.lower() != cue)
 
 
 def is_speech_tag(gap: str) -> bool:
@@ -372,6 +385,10 @@ def cue_for(para: Paragraph, span: Span, spans: list[Span]):
     credited = {c.lower() for c in para.sources}
     own = [t for t in candidates if (subject_of(t) is None or subject_of(t).text.lower() not in credited)]
     candidates = own or candidates
+    # a cue after the quote that does not hold it loses to one whose phrase does ('said the owners
+    # had "..." and warned she would "..."')
+    if any(covers(t, span) for t in candidates):
+        candidates = [t for t in candidates if t.idx < span.start or covers(t, span)]
     # the cue nearest the quote, preferring one that follows it ("...," he said)
     anchor_end, anchor_start = span.end, span.start
     cue = min(candidates, key=lambda t: (t.idx - anchor_end) if t.idx >= anchor_end else (anchor_start - t.idx) * 1.5)
