@@ -102,7 +102,9 @@ def match(gold: list[dict], system: list[dict], text: str, lenient: bool = False
                 tp += 1
                 source = token_set(text, g["source"])
                 source_text = " ".join(text[a:b] for a, b in g["source"]).lower()
-                right += bool((s["speaker_tokens"] & source) or (s["speaker"] and s["speaker"].split()[-1].lower() in source_text))
+                named = bool((s["speaker_tokens"] & source) or (s["speaker"] and s["speaker"].split()[-1].lower() in source_text))
+                # an attribution the gold gives no source is right when the system names none either
+                right += named or (not source and not s["speaker"] and not s["speaker_tokens"])
                 break
     return tp, len(system), len([g for g in gold if token_set(text, g["content"])]), right
 

@@ -201,6 +201,8 @@ Port director Tom Hale met the union leaders on Monday, but no date for talks wa
 
 Quigg later walked the picket line. “We have bills to pay,” a dock worker said.
 
+“I can only tell you that the owners will not move,” said one port source who named Hale but spoke on condition of anonymity.
+
 The union answered with a post on its page, <img src="picket.jpg" alt="Strikers at the gate in Larne on Monday">, showing the picket line at dawn."""
 
 
@@ -216,6 +218,8 @@ def test_speakers_behind_misparsed_tags_and_descriptions():
     assert finished.remark == back.remark and back.speaker_mention.text == "one Antrim Democrat"
     bills = got["We have bills to pay"]
     assert bills.speaker is None and bills.speaker_mention.text == "a dock worker"  # someone new, not Quigg
+    source = got["I can only tell you that the owners will not move"]
+    assert source.speaker != "Tom Hale" and source.speaker_mention.text == "one port source"  # not the man it named
     assert not [q for q in article.quotes if "picket.jpg" in q.text or "Strikers at the gate" in q.text]
 
 
@@ -268,3 +272,12 @@ def test_a_cue_of_its_own_starts_a_new_remark():
     dirt, easter = got["treated us like dirt for two years"], got["not back down this side of Easter"]
     assert (dirt.cue, easter.cue) == ("said", "warned") and dirt.remark != easter.remark
     assert got["We will be here"].remark == got["until the contracts are signed"].remark  # one tag, one remark
+
+
+def test_near_spellings_of_different_surnames_stay_apart():
+    first = ("Protests stay peaceful\n\n"
+             "Police Commissioner Richard Ross said the marches had been calm. “It is going well so far,” Ross said.")
+    second = ("Speechwriter breaks ranks\n\n"
+              "The party's former speechwriter, Richard Cross, said he might vote for the rival ticket. “I may have to,” Cross said.")
+    speakers = {q.speaker for a in annotated(first, second) for q in a.quotes}
+    assert {"Richard Ross", "Richard Cross"} <= speakers

@@ -111,7 +111,9 @@ def resolve_within(names: Sequence[NameMention]) -> None:
 def same_person(a: str, b: str) -> bool:
     """Spelling variants of one name: surnames nearly equal, first names compatible."""
     ta, tb = a.split(), b.split()
-    if fuzz.ratio(ta[-1].lower(), tb[-1].lower()) < 85:
+    last_a, last_b = ta[-1].lower(), tb[-1].lower()
+    # spellings of one surname keep its first letter (Zelensky/Zelenskyy); Ross is not Cross
+    if last_a[0] != last_b[0] or fuzz.ratio(last_a, last_b) < 85:
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True

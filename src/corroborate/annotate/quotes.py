@@ -322,7 +322,7 @@ def continues(before: Quote, after: Quote, text: str) -> bool:
     gap = text[before.end:after.start]
     if has_own_tag(before, after, gap):
         return False
-    same_speaker = after.speaker == before.speaker
+    same_speaker = same_voice(before, after)
     if after.kind == "partial" and before.kind in ("indirect", "partial") and "\n" not in gap and not SENTENCE_END.search(gap):
         return same_speaker and before.speaker is not None and len(gap.split()) <= MAX_SPEECH_TAG_WORDS
     if "indirect" in (before.kind, after.kind) or any(q.speaker is None and q.cue in QUESTION_VERBS for q in (before, after)):
@@ -331,7 +331,20 @@ def continues(before: Quote, after: Quote, text: str) -> bool:
         return same_speaker and not gap.strip(" \t\r\n\"“‘«")
     if same_speaker and before.speaker is not None and after.cue is None:
         return True  # '"A," Cruz said in response to a question ... . "B."': B has no tag of its own
-    return (same_speaker or None in (before.speaker, after.speaker)) and is_speech_tag(gap)
+    return (same_speaker or unattributed(before) or unattributed(after)) and is_speech_tag(gap)
+
+
+def unattributed(quote: Quote) -> bool:
+    return quote.speaker is None and quote.speaker_mention is None
+
+
+def same_voice(a: Quote, b: Quote) -> bool:
+    """One speaker, or one unnamed source described alike ('a 2013 article' is not 'Jason Dana')."""
+    if a.speaker is not None or b.speaker is not None:
+        return a.speaker == b.speaker
+    if unattributed(a) or unattributed(b):
+        return unattributed(a) and unattributed(b)
+    return a.speaker_mention.text.lower() == b.speaker_mention.text.lower()
 
 
 def has_own_tag(before: Quote, after: Quote, gap: str) -> bool:
@@ -507,9 +520,11 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
         whole = (para.offset + doc[first].idx, para.offset + doc[subject.right_edge.i].idx + len(doc[subject.right_edge.i]))
         people = [n for n in parsed.names if n.kind == "person" and whole[0] <= n.start < whole[1]]
         head_end = para.offset + subject.idx + len(subject.text)
-        # the person nearest the head: "donor Sheldon Adelson", "the deputy chair, Siobhan Quigg, who met ..."
+        # the person nearest the head ("donor Sheldon Adelson") or after it in the same phrase ("the
+        # deputy chair, Siobhan Quigg,"), not one in a clause about it ("one source who identified Sullivan")
         up_to_head = [n for n in people if n.start < head_end]
-        name = (up_to_head[-1] if up_to_head else people[0]) if people else name
+        in_phrase = [n for n in people if n.start >= head_end and not in_clause(doc, n.start - para.offset, subject)]
+        name = next(iter(up_to_head[-1:] or in_phrase), name)
     mention = Mention(para.offset + phrase.start_char, para.offset + phrase.end_char, phrase.text)
     if name:
         return Mention(name.start, name.end, parsed.article.text[name.start:name.end]), name.key
@@ -551,6 +566,16 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
 NOT_A_PERSON = re.compile(r"^(?:stud(?:y|ies)|review|report|poll|survey|analysis|statement|memo|letter|document|website|site|"
                           r"article|editorial|book|video|ad|data|research|percent|majority|minority|number|index|record|"
                           r"filing|complaint|lawsuit|suit|ruling|decision|bill|law|plan|proposal|campaign|page|post|tweet)$", re.I)
+
+
+def in_clause(doc, char: int, subject) -> bool:
+    """Whether the token at `char` hangs from `subject` through a verb (a relative clause)."""
+    token = next((t for t in doc if t.idx >= char), None)
+    while token is not None and token.i != subject.i and token.head.i != token.i:
+        token = token.head
+        if token.i != subject.i and word_class(token) in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def reporter_of(parsed: Parsed, para: Paragraph, pronoun) -> str | None:
