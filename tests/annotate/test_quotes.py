@@ -281,3 +281,15 @@ def test_near_spellings_of_different_surnames_stay_apart():
               "The party's former speechwriter, Richard Cross, said he might vote for the rival ticket. “I may have to,” Cross said.")
     speakers = {q.speaker for a in annotated(first, second) for q in a.quotes}
     assert {"Richard Ross", "Richard Cross"} <= speakers
+
+
+def test_a_participle_speaks_for_its_clause_not_for_the_name_before_it():
+    text = ("Ferry strike: appeal to the port\n\n"
+            "Union leader Maeve Doran met the strikers at the gate on Monday morning.\n\n"
+            "Island councillors sent an appeal to Tom Hale urging him to reopen talks with the union.\n\n"
+            "Port director Tom Hale echoed that, telling reporters the latest offer “we are seeing today is "
+            "still not good enough” and adding that the ferries would stay in port.")
+    (article,) = annotated(text)
+    got = {q.text.rstrip(",."): q for q in article.quotes}
+    assert got["him to reopen talks with the union"].speaker != "Tom Hale"  # the councillors urge him
+    assert got["we are seeing today is still not good enough"].speaker == "Tom Hale"

@@ -455,7 +455,7 @@ def subject_of(cue):
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
-        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "dep") and token.head.i != token.i:
+        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "csubj", "dep") and token.head.i != token.i:
             token = token.head
         else:
             break
@@ -464,7 +464,10 @@ def subject_of(cue):
 
 def person_right_before(cue):
     """'In a statement to the Observer, her adviser, Jake Sullivan, said:': the parser hung the
-    name on the phrase before it; a person named just before a subjectless cue is its speaker."""
+    name on the phrase before it; a person named just before a subjectless finite cue is its
+    speaker (not before a participle: 'an appeal to Putin urging him to ...')."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
     for token in reversed(cue.doc[max(cue.sent.start, cue.i - 3):cue.i]):
         if token.ent_type_ == "PERSON":
             return token
