@@ -21,6 +21,11 @@ def quotes_of(article: Article, kind: str | None = None):
     return [(q.speaker, q.text) for q in article.quotes if kind is None or q.kind == kind]
 
 
+def by_text(article: Article) -> dict:
+    """Each quote by its words, without the comma or full stop the quote marks took in."""
+    return {q.text.rstrip(",."): q for q in article.quotes}
+
+
 def test_seed_quotes_found_with_their_speakers(seed_scores):
     assert seed_scores["quote_recall"] >= 0.9
     assert seed_scores["quote_speaker_acc"] >= 0.9
@@ -99,7 +104,7 @@ The dispute has been compared to the plot of “Boys from the Blackstuff” by l
 
 def test_pieces_of_one_remark_share_a_number():
     (article,) = annotated(REMARKS)
-    remark = {q.text.rstrip(",."): q for q in article.quotes}
+    remark = by_text(article)
     anxious = remark["We would not be anxious to sign anything the members have not read"]
     assert remark["Well, let me put it this way"].remark == anxious.remark  # past "she continued."
     settlement = remark["real settlement"]
@@ -162,14 +167,14 @@ Transport minister Ruth Gale said the offer was generous, calling the walkout �
 
 def test_one_remark_past_a_long_tag_and_across_partial_quotes():
     (article,) = annotated(JOINED)
-    by_text = {q.text.rstrip(",."): q for q in article.quotes}
-    assert by_text["We will sit down with anyone who wants a deal"].remark == by_text["But not on these terms"].remark
-    generous = by_text["the offer was generous"]  # the participle's own act is cut off
+    got = by_text(article)
+    assert got["We will sit down with anyone who wants a deal"].remark == got["But not on these terms"].remark
+    generous = got["the offer was generous"]  # the participle's own act is cut off
     assert generous.speaker == "Ruth Gale"
-    reckless, unfair = by_text["reckless"], by_text["deeply unfair to islanders"]
+    reckless, unfair = got["reckless"], got["deeply unfair to islanders"]
     # "calling" is a cue of its own: its quoted words are one remark, apart from what she said
     assert reckless.remark == unfair.remark != generous.remark and reckless.speaker == "Ruth Gale"
-    demands = by_text["the union's demands for a four-day week"]
+    demands = got["the union's demands for a four-day week"]
     assert demands.act and demands.cue == "rejected" and demands.speaker == "Tom Hale"
 
 
@@ -208,7 +213,7 @@ The union answered with a post on its page, <img src="picket.jpg" alt="Strikers 
 
 def test_speakers_behind_misparsed_tags_and_descriptions():
     (article,) = annotated(TAGS)
-    got = {q.text.rstrip(",."): q for q in article.quotes if q.kind != "indirect"}
+    got = by_text(article)
     assert got["Can we reopen the port by Friday?"].speaker == "Tom Hale"
     assert got["I don't know. Nobody knows"].remark == got["Can we reopen the port by Friday?"].remark
     assert got["The owners have not moved an inch"].speaker == "Siobhan Quigg"
@@ -244,7 +249,7 @@ Hale was asked, “Will you meet the union before the holiday?” He answered, �
 
 def test_speakers_led_in_by_colons_clauses_and_questions():
     (article,) = annotated(LEADS)
-    got = {q.text.rstrip(",."): q for q in article.quotes}
+    got = by_text(article)
     assert got["The owners must come back to the table this week"].speaker == "Siobhan Quigg"
     assert got["Nobody strikes for fun in February"].speaker == "Aoife Brennan"
     survey = got["nearly two in three islanders blame the owners for the strike"]
@@ -267,7 +272,7 @@ def test_a_cue_of_its_own_starts_a_new_remark():
             "“not back down this side of Easter.”\n\n"
             "“We will be here,” Doran said, “until the contracts are signed.”")
     (article,) = annotated(text)
-    got = {q.text.rstrip(",."): q for q in article.quotes}
+    got = by_text(article)
     assert got["We gave the union every chance to settle"].remark != got["Now the courts will have to decide"].remark
     dirt, easter = got["treated us like dirt for two years"], got["not back down this side of Easter"]
     assert (dirt.cue, easter.cue) == ("said", "warned") and dirt.remark != easter.remark
@@ -290,6 +295,6 @@ def test_a_participle_speaks_for_its_clause_not_for_the_name_before_it():
             "Port director Tom Hale echoed that, telling reporters the latest offer “we are seeing today is "
             "still not good enough” and adding that the ferries would stay in port.")
     (article,) = annotated(text)
-    got = {q.text.rstrip(",."): q for q in article.quotes}
+    got = by_text(article)
     assert got["him to reopen talks with the union"].speaker != "Tom Hale"  # the councillors urge him
     assert got["we are seeing today is still not good enough"].speaker == "Tom Hale"

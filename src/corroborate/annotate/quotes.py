@@ -81,7 +81,7 @@ arguments belief beliefs demand demands proposal proposals comments remarks ques
 requests plea pleas complaint complaints endorsement praise
 """.split())
 ANY_CUE = CLAUSE_CUES | ACT_CUES | NOUN_CUES | {"according"}
-COVERING_CUES = WEAK_CUES | CLAUSE_CUES | ACT_CUES
+COVERING_CUES = CLAUSE_CUES | ACT_CUES  # the weak cues are among the clause cues
 ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
 ACT_PREPS = {"for", "of", "about", "against", "to", "over", "on"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "my": None}
