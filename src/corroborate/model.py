@@ -50,6 +50,9 @@ class Quote:
     # the content is what a speech act or stance is about ("denied having any plans", "urged
     # Congress to act"), not a clause of reported speech: it reads only with its cue
     act: bool = False
+    # what the speaker does with the content: asserts | denies | questions | reports (passes on
+    # someone else's claim); a denial is never shown or aligned as an assertion
+    stance: str = "asserts"
 
 
 @dataclass
