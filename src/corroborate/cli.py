@@ -109,6 +109,27 @@ def write(text: str, output: Path | None) -> None:
         raise typer.Exit(EXIT_USAGE) from exc
 
 
+def check_output(output: Path | None, inputs: list[str]) -> None:
+    """Before any work: the output is not one of the inputs and can be written (exit 2 otherwise)."""
+    if output is None:
+        return
+    target = os.path.realpath(output)
+    named = next((item for item in inputs if os.path.realpath(item) == target), None)
+    if named is not None:
+        err.print(f"[red]error[/red] {output}: the output file is also an input ({named}); choose another output")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        if output.is_dir():
+            raise IsADirectoryError(21, "is a folder")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        probe = output.with_name(output.name + ".part")
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        err.print(f"[red]error[/red] cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
 def finish(errors: list, articles: int) -> None:
     if articles == 0:
         err.print("[red]error[/red] no input could be read")
@@ -126,8 +147,9 @@ def annotate(inputs: Inputs, format: Annotated[AnnotateFormat, typer.Option("--f
     from .render.jsonout import article_line
     from .settings import Settings
 
+    check_output(output, inputs)
     with progress_bar(quiet) as progress:
-        articles, errors = annotated(inputs, Settings(), progress)
+        articles, errors = annotated(inputs, Settings(), progress, outputs=[str(output)] if output else [])
     report_errors(errors, quiet)
     write("".join(article_line(a) + "\n" for a in articles), output)
     if verbose:
@@ -144,13 +166,14 @@ def brief(inputs: Inputs, format: Annotated[BriefFormat, typer.Option("--format"
     from .nlp import warm_up
     from .settings import Settings
 
+    check_output(output, inputs)
     settings = Settings()
     warm_up(settings.spacy_model, settings.embedding_model)  # before the imports below: they take a second or two
     from .pipeline import brief as make_brief
     from .render import render
 
     with progress_bar(quiet) as progress:
-        briefing = make_brief(inputs, settings, progress)
+        briefing = make_brief(inputs, settings, progress, outputs=[str(output)] if output else [])
     report_errors(briefing.errors, quiet)
     write(render(briefing, format.value), output)
     if verbose or (output and not quiet):

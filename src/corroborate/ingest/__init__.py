@@ -4,7 +4,10 @@ Every input yields articles or an InputError naming it; one bad input never stop
 """
 from __future__ import annotations
 
+import errno
 import glob
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -12,7 +15,8 @@ from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
 from . import feeds, html, jsonl, text, urls, warc
-from .decode import read_bytes
+from .boundary import Metadata, apply, load_json, validate, within_limits
+from .decode import decode, read_bytes
 
 Result = Article | InputError
 
@@ -51,50 +55,151 @@ def sniff_format(name: str, head: bytes) -> str:
     return "text"
 
 
-def expand(inputs: Iterable[str]) -> Iterator[str | InputError]:
-    """Folders recursively, globs, files and URLs, in a stable order."""
-    for item in inputs:
-        if urls.is_url(item):
-            yield item
-            continue
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name not in SKIPPED_NAMES)
-            if not files:
-                yield InputError(item, "folder holds no files")
-            yield from (str(p) for p in files)
-        elif path.is_file():
-            yield item
-        elif any(ch in item for ch in "*?["):
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
-                yield InputError(item, "no file matches this pattern")
-            yield from expand(matches)
+SIDECAR = ".meta.json"
+
+
+def sidecar_of(path: str) -> Path:
+    """NAME.meta.json next to NAME.txt (or NAME.html): metadata the user gives for one report."""
+    p = Path(path)
+    return p.with_name((p.name[: -len(p.suffix)] if p.suffix else p.name) + SIDECAR)
+
+
+class Expansion:
+    """Inputs to the files and URLs they name: each file once however often it is reached
+    (one path, one read), never an output, anything unreadable named."""
+
+    def __init__(self, outputs: Iterable[str] = ()) -> None:
+        self.seen: set[str] = {os.path.realpath(o) for o in outputs}
+
+    def __call__(self, inputs: Iterable[str]) -> Iterator[str | InputError]:
+        for item in inputs:
+            if urls.is_url(item):
+                if item not in self.seen:
+                    self.seen.add(item)
+                    yield item
+                continue
+            if urls.is_unsupported_url(item):
+                yield InputError(item, f"unsupported address scheme {item.split(':', 1)[0]}:// (only http:// and https:// are fetched)")
+                continue
+            yield from self.path(item, named=True)
+
+    def path(self, item: str, named: bool) -> Iterator[str | InputError]:
+        try:
+            info = os.stat(item)
+        except FileNotFoundError:
+            if os.path.islink(item):
+                yield InputError(item, "is a broken symbolic link")
+            elif named and any(ch in item for ch in "*?["):
+                yield from self.pattern(item)
+            else:
+                yield InputError(item, "no such file or folder")
+            return
+        except OSError as exc:
+            yield InputError(item, "is a symbolic link loop" if exc.errno == errno.ELOOP else f"cannot be read ({exc.strerror or exc})")
+            return
+        real = os.path.realpath(item)
+        if real in self.seen:
+            return
+        self.seen.add(real)
+        if stat.S_ISDIR(info.st_mode):
+            yield from self.folder(item)
+        elif not stat.S_ISREG(info.st_mode):
+            yield InputError(item, "is not a regular file (a pipe, socket or device)")
+        elif item.endswith(SIDECAR):
+            if named:
+                yield InputError(item, "is a metadata sidecar: it is read with the report of the same name, never as a report")
         else:
-            yield InputError(item, "no such file or folder")
+            yield item
+
+    def folder(self, folder: str) -> Iterator[str | InputError]:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError as exc:
+            yield InputError(folder, f"folder cannot be read ({exc.strerror or exc})")
+            return
+        found = False
+        for name in names:
+            if name.startswith(".") or name in SKIPPED_NAMES:
+                continue
+            for result in self.path(os.path.join(folder, name), named=False):
+                found = True
+                yield result
+        if not found:
+            yield InputError(folder, "folder holds no files")
+
+    def pattern(self, item: str) -> Iterator[str | InputError]:
+        matches = sorted(glob.glob(item, recursive=True))
+        if not matches:
+            yield InputError(item, "no file matches this pattern")
+        # `dir/**` matches the folders and the files in them: the files are read, each once
+        whole_folders = not item.rstrip("/\\").endswith("**")
+        for match in matches:
+            if whole_folders or not os.path.isdir(match):
+                yield from self.path(match, named=False)
 
 
-def read(inputs: Iterable[str], settings: Settings | None = None) -> Iterator[Result]:
-    """Yield an Article or an InputError for everything the inputs hold."""
+def expand(inputs: Iterable[str], outputs: Iterable[str] = ()) -> Iterator[str | InputError]:
+    """Folders recursively, globs, files and URLs, in a stable order."""
+    return Expansion(outputs)(inputs)
+
+
+def read(inputs: Iterable[str], settings: Settings | None = None, outputs: Iterable[str] = ()) -> Iterator[Result]:
+    """Yield an Article or an InputError for everything the inputs hold; `outputs` are never read."""
     settings = settings or Settings()
     seen_ids: set[str] = set()
-    for item in expand(inputs):
+    for item in expand(inputs, outputs):
         if isinstance(item, InputError):
             yield item
             continue
-        if urls.is_url(item):
-            results = urls.read(item, settings)
-        else:
-            data = read_bytes(item, settings)
-            if isinstance(data, InputError):
-                yield data
-                continue
-            fmt = sniff_format(item, data[:2048])
-            results = READERS[fmt](item, data, settings)
-        for result in results:
+        for result in read_one(item, settings):
             if isinstance(result, Article):
-                result.id = _unique(result.id, result.source, seen_ids)
-            yield result
+                article, cut = within_limits(result, settings)
+                if cut:
+                    yield cut
+                if article is None:
+                    continue
+                article.id = _unique(article.id, article.source, seen_ids)
+                yield article
+            else:
+                yield result
+
+
+def read_one(item: str, settings: Settings) -> Iterator[Result]:
+    if urls.is_url(item):
+        yield from urls.read(item, settings)
+        return
+    data = read_bytes(item, settings)
+    if isinstance(data, InputError):
+        yield data
+        return
+    fmt = sniff_format(item, data[:2048])
+    results = READERS[fmt](item, data, settings)
+    if fmt not in ("text", "html") or not sidecar_of(item).is_file():
+        yield from results
+        return
+    meta = read_sidecar(str(sidecar_of(item)), settings)
+    if isinstance(meta, InputError):
+        yield meta
+    for result in results:
+        if isinstance(result, Article) and not isinstance(meta, InputError):
+            apply(meta, result)
+        yield result
+
+
+def read_sidecar(path: str, settings: Settings) -> Metadata | InputError:
+    data = read_bytes(path, settings)
+    if isinstance(data, InputError):
+        return data
+    content = decode(path, data)
+    if isinstance(content, InputError):
+        return content
+    try:
+        value = load_json(content)
+    except ValueError as exc:
+        return InputError(path, f"not valid JSON ({exc})")
+    if not isinstance(value, dict):
+        return InputError(path, "a metadata sidecar holds one JSON object")
+    return validate(value, Metadata, path, settings)
 
 
 def _unique(article_id: str, source: str, seen: set[str]) -> str:

@@ -1,6 +1,7 @@
 """RSS and Atom feeds: one article per entry, its HTML content reduced to text."""
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from time import strftime
 
@@ -13,7 +14,8 @@ from .html import page_text
 def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
     import feedparser  # on first use, as the other format readers' libraries
 
-    feed = feedparser.parse(data)
+    # from a stream, never from bytes or a string: feedparser opens a path or URL it is given
+    feed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     if not feed.entries:
         reason = f"not a readable feed ({feed.bozo_exception})" if feed.get("bozo") else "feed has no entries"
         yield InputError(source, reason)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
 from ..errors import InputError
@@ -57,29 +57,38 @@ def from_html(source: str, page: str, article_id: str, url: str | None = None, e
     )
 
 
+class VisibleText(HTMLParser):
+    """Text of a page as events, so no nesting depth is too deep for it (lxml stops at 256 levels
+    and keeps only what came before)."""
+
+    HIDDEN = {"script", "style", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
 def page_text(page: str) -> str:
     """All visible text of a page, block elements on lines of their own: how pasted pages look."""
-    try:
-        root = lxml.html.fromstring(page)
-    except (etree.ParserError, ValueError):
-        return ""
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in BLOCK_TAGS:
-            parts.append("\n")
-        if node.text and tag:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in BLOCK_TAGS:
-            parts.append("\n")
-
-    walk(root)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    parser = VisibleText()
+    parser.feed(page)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n".join(line for line in lines if line)

@@ -1,17 +1,16 @@
-"""JSON Lines: one article per line; unknown fields are kept in `extra`."""
+"""JSON Lines and JSON: one article per record; unknown fields are kept in `extra`."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
+from .boundary import Record, apply, load_json, validate
 from .decode import decode
 from .html import from_html
-
-KNOWN = {"id", "url", "title", "text", "html", "outlet", "published", "authors", "source"}
 
 
 def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
@@ -19,60 +18,64 @@ def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | Inp
     if isinstance(content, InputError):
         yield content
         return
-    for number, raw in enumerate(content.splitlines(), 1):
+    # records end at "\n" only: U+2028 or U+0085 inside a string are text, not line ends
+    for number, raw in enumerate(content.split("\n"), 1):
         if not raw.strip():
             continue
         where = f"{source}:{number}"
         try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            record = load_json(raw)
+        except ValueError as exc:
+            yield InputError(where, f"not valid JSON ({reason(exc)})")
             continue
         if not isinstance(record, dict):
             yield InputError(where, "expected a JSON object per line")
             continue
-        yield from_record(record, where, default_id=f"{Path(source).name}:{number}")
+        yield from_record(record, where, f"{Path(source).name}:{number}", settings)
 
 
 def read_json(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
-    """A .json file: one article object, a list of them, or {"articles": [...]}."""
+    """A .json file: one article object, a list of them, or {"articles": [...]}; a bad record
+    is named by its number and the good ones are read."""
     content = decode(source, data)
     if isinstance(content, InputError):
         yield content
         return
     try:
-        value = json.loads(content)
-    except json.JSONDecodeError as exc:
-        yield InputError(source, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        value = load_json(content)
+    except ValueError as exc:
+        yield InputError(source, f"not valid JSON ({reason(exc)})")
         return
     records = value.get("articles", [value]) if isinstance(value, dict) else value
-    if not isinstance(records, list) or not all(isinstance(r, dict) and (r.get("text") or r.get("html")) for r in records):
+    if not isinstance(records, list) or not any(isinstance(r, dict) and ("text" in r or "html" in r) for r in records):
         yield InputError(source, "JSON holds no articles (expected objects with 'text' or 'html')")
         return
     for number, record in enumerate(records, 1):
-        yield from_record(record, f"{source}#{number}", default_id=f"{Path(source).name}#{number}")
+        where = f"{source}#{number}"
+        if not isinstance(record, dict):
+            yield InputError(where, "expected a JSON object for each article")
+            continue
+        yield from_record(record, where, f"{Path(source).name}#{number}", settings)
 
 
-def from_record(record: dict, where: str, default_id: str) -> Article | InputError:
-    article_id = str(record.get("id") or record.get("url") or default_id)
-    extra = {k: v for k, v in record.items() if k not in KNOWN}
-    authors = record.get("authors") or []
-    if isinstance(authors, str):
-        authors = [a.strip() for a in authors.replace(" and ", ",").split(",") if a.strip()]
-    if record.get("text"):
-        if not isinstance(record["text"], str):
-            return InputError(where, "field 'text' must be a string")
-        article = Article(id=article_id, source=where, text=record["text"], title=record.get("title"),
-                          extra={**extra, "format": "jsonl"})
-    elif record.get("html"):
-        article = from_html(where, str(record["html"]), article_id=article_id, url=record.get("url"), extra=extra)
+def reason(exc: ValueError) -> str:
+    msg = getattr(exc, "msg", None)
+    return f"{msg} at line {exc.lineno} column {exc.colno}" if msg else str(exc)
+
+
+def from_record(data: dict[str, Any], where: str, default_id: str, settings: Settings) -> Article | InputError:
+    record = validate(data, Record, where, settings)
+    if isinstance(record, InputError):
+        return record
+    article_id = str(record.id if record.id is not None else record.url or default_id)
+    if record.text and record.text.strip():
+        article = Article(id=article_id, source=where, text=record.text, extra={"format": "jsonl"})
+    elif record.html:
+        article = from_html(where, record.html, article_id=article_id, url=record.url)
         if isinstance(article, InputError):
             return article
     else:
         return InputError(where, "has neither 'text' nor 'html'")
-    article.url = record.get("url") or article.url
-    article.outlet = record.get("outlet") or article.outlet
-    article.published = record.get("published") or article.published
-    article.authors = list(authors) or article.authors
-    article.title = record.get("title") or article.title
+    apply(record, article)
+    article.id = article_id
     return article
