@@ -1,7 +1,9 @@
 """The parsed report every annotate component reads: kept paragraphs as spaCy Docs with offsets."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from functools import cached_property
 from typing import Any
 
@@ -62,6 +64,15 @@ class Parsed:
     names: list[NameMention] = field(default_factory=list)
     # the spans of direct quotes, so that names inside quotes are not taken as speakers
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    _quote_index: tuple = field(default=(None, [], []), repr=False, compare=False)
 
     def inside_quote(self, start: int) -> bool:
-        return any(a <= start < b for a, b in self.quoted)
+        # a sorted index, not a scan: asked for every name, a scan made reports with many
+        # quotes and names cubic in time
+        key = (id(self.quoted), len(self.quoted))
+        if self._quote_index[0] != key:
+            spans = sorted(self.quoted)
+            self._quote_index = (key, [a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
+        _, starts, reach = self._quote_index
+        before = bisect_right(starts, start)
+        return before > 0 and reach[before - 1] > start

@@ -84,6 +84,11 @@ class Expansion:
             yield from self.path(item, named=True)
 
     def path(self, item: str, named: bool) -> Iterator[str | InputError]:
+        # the entry itself, its folder resolved: a link met again through a looping folder is met once
+        entry = os.path.join(os.path.realpath(os.path.dirname(item) or "."), os.path.basename(item))
+        if entry in self.seen:
+            return
+        self.seen.add(entry)
         try:
             info = os.stat(item)
         except FileNotFoundError:
@@ -98,7 +103,7 @@ class Expansion:
             yield InputError(item, "is a symbolic link loop" if exc.errno == errno.ELOOP else f"cannot be read ({exc.strerror or exc})")
             return
         real = os.path.realpath(item)
-        if real in self.seen:
+        if real in self.seen and real != entry:
             return
         self.seen.add(real)
         if stat.S_ISDIR(info.st_mode):
@@ -113,27 +118,28 @@ class Expansion:
 
     def folder(self, folder: str) -> Iterator[str | InputError]:
         try:
-            names = sorted(os.listdir(folder))
+            names = [n for n in sorted(os.listdir(folder)) if not n.startswith(".") and n not in SKIPPED_NAMES]
         except OSError as exc:
             yield InputError(folder, f"folder cannot be read ({exc.strerror or exc})")
             return
-        found = False
-        for name in names:
-            if name.startswith(".") or name in SKIPPED_NAMES:
-                continue
-            for result in self.path(os.path.join(folder, name), named=False):
-                found = True
-                yield result
-        if not found:
+        if not names:
             yield InputError(folder, "folder holds no files")
+        for name in names:
+            yield from self.path(os.path.join(folder, name), named=False)
 
     def pattern(self, item: str) -> Iterator[str | InputError]:
-        matches = sorted(glob.glob(item, recursive=True))
+        matches = sorted(glob.glob(item, recursive=True), key=lambda m: (m.count(os.sep), m))
         if not matches:
             yield InputError(item, "no file matches this pattern")
-        # `dir/**` matches the folders and the files in them: the files are read, each once
+        # `dir/**` matches the folders and the files in them: the files are read, each once; glob
+        # follows links into folders, so a looping link gives the same places under ever longer names
         whole_folders = not item.rstrip("/\\").endswith("**")
+        places: set[str] = set()
         for match in matches:
+            place = os.path.realpath(match)
+            if place in places:
+                continue
+            places.add(place)
             if whole_folders or not os.path.isdir(match):
                 yield from self.path(match, named=False)
 

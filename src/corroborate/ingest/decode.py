@@ -75,7 +75,8 @@ def decode(source: str, data: bytes) -> str | InputError:
     if text is not None:
         return text
     head = data[:HEAD]
-    if head.count(0) > BINARY_NUL_SHARE * len(head) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    nuls = head.count(0)
+    if nuls > 1 and nuls > BINARY_NUL_SHARE * len(head) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return InputError(source, "looks binary (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
