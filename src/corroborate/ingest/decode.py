@@ -16,8 +16,12 @@ CHUNK = 1 << 20
 HEAD = 8192
 # more NUL bytes than this share of the head (outside UTF-16) is a binary file; one stray NUL is not
 BINARY_NUL_SHARE = 0.01
-# what Western text shows when read as Windows-1252: Latin-1 letters and typographic punctuation
-WESTERN = re.compile(r"[\x00-\x7f\xa0-\xff‘’‚“”„†‡•…‰‹›€™–—ŒœŠšŽžŸƒˆ˜]*")
+# what Western text shows when read as Windows-1252: Latin letters, typographic punctuation and a
+# few signs; Central European text read so shows superscripts and signs inside words ("Za¿ó³æ")
+ACCENTED = "À-ÖØ-öø-ÿŒœŠšŽžŸ"
+LETTER = "A-Za-z" + ACCENTED
+WESTERN = re.compile(rf"[\x00-\x7f{ACCENTED}‘’‚“”„†‡•…‰‹›€™–—\xa0«»°¡¿©®£§·´]*")
+SIGN_IN_WORD = re.compile(rf"[{LETTER}][¡¿£§°·´«»©®][{LETTER}]")
 
 
 def megabytes(n: int) -> str:
@@ -101,7 +105,7 @@ def as_western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    return text if WESTERN.fullmatch(text) else None
+    return text if WESTERN.fullmatch(text) and not SIGN_IN_WORD.search(text) else None
 
 
 def mixed_lines(data: bytes) -> str | None:

@@ -27,11 +27,9 @@ def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | Inp
     if isinstance(text, InputError):
         yield text
         return
-    front = front_matter(source, text, settings)
-    if isinstance(front, InputError):
-        yield front
-        return
-    fields, text = front
+    fields, text, problem = front_matter(source, text)
+    if problem:
+        yield problem
     if not text.strip():
         yield InputError(source, "holds no text")
         return
@@ -45,20 +43,22 @@ def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | Inp
     yield article
 
 
-def front_matter(source: str, text: str, settings: Settings) -> tuple[dict[str, str], str] | InputError:
-    """The fields of the front matter and the report after it (offsets count from there)."""
+def front_matter(source: str, text: str) -> tuple[dict[str, str], str, InputError | None]:
+    """The fields of the front matter and the report after it (offsets count from there); front
+    matter that cannot be read is named and left out, the report is still read."""
     match = FRONT_MATTER.match(text)
     if not match:
-        return {}, text
+        return {}, text, None
     fields: dict[str, str] = {}
     for line in match["body"].splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         field = FIELD.match(line)
         if not field:
-            return InputError(source, f"front matter: cannot read the line {line.strip()[:60]!r} (expected 'key: value')")
+            problem = f"front matter: cannot read the line {line.strip()[:60]!r} (expected 'key: value')"
+            return {}, text[match.end():], InputError(source, problem)
         fields[field["key"].lower()] = unquoted(field["value"])
-    return fields, text[match.end():]
+    return fields, text[match.end():], None
 
 
 def unquoted(value: str) -> str:
