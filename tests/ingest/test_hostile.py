@@ -28,8 +28,8 @@ PAGE = ("<html><head><title>Bridge reopens</title></head><body><article><p>The b
         "Thursday after three months of repairs, the city said.</p></article></body></html>")
 
 
-def read_all(*inputs: str, settings: Settings | None = None, outputs: tuple[str, ...] = ()):
-    results = list(ingest.read(list(inputs), settings, outputs))
+def read_all(*inputs: str, settings: Settings | None = None, **options):
+    results = list(ingest.read(list(inputs), settings, **options))
     return [r for r in results if isinstance(r, Article)], [r for r in results if isinstance(r, InputError)]
 
 
@@ -69,11 +69,13 @@ def test_huge_numbers_and_deep_nesting_are_one_line_each(tmp_path):
 
 # 2: a feed is parsed from its bytes: a body naming a local file never opens it
 SECRET = "the contents of a private local file"
+PRIVATE_FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Private</title>
+<item><title>Private</title><description>{SECRET}</description></item></channel></rss>"""
 
 
 def test_a_feed_naming_a_local_file_never_reads_it(tmp_path):
-    secret = tmp_path / "private.txt"
-    secret.write_text(SECRET)
+    secret = tmp_path / "private.xml"
+    secret.write_text(PRIVATE_FEED)
     feed = tmp_path / "news.rss"
     feed.write_text(str(secret))
     articles, errors = read_all(str(feed))
@@ -108,8 +110,8 @@ def serve(routes: dict[str, tuple[str, bytes]], trickle: bool = False):
 
 
 def test_a_feed_url_naming_a_local_file_never_reads_it(tmp_path):
-    secret = tmp_path / "private.txt"
-    secret.write_text(SECRET)
+    secret = tmp_path / "private.xml"
+    secret.write_text(PRIVATE_FEED)
     server, base = serve({"/feed": ("application/rss+xml", str(secret).encode())})
     try:
         articles, errors = read_all(f"{base}/feed")
@@ -199,7 +201,7 @@ def test_an_overlong_report_is_cut_at_a_line(tmp_path):
 def test_the_output_inside_an_input_folder_is_not_read(tmp_path):
     (tmp_path / "a.txt").write_text("Port reopens after storm\n\nThe port reopened on Monday.")
     (tmp_path / "briefing.json").write_text(json.dumps({"text": "Bottom line\n\nEverything was confirmed."}))
-    articles, errors = read_all(str(tmp_path), outputs=(str(tmp_path / "briefing.json"),))
+    articles, errors = read_all(str(tmp_path), outputs=[str(tmp_path / "briefing.json")])
     assert [a.id for a in articles] == ["a.txt"] and not errors
 
 
