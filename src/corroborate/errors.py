@@ -11,6 +11,11 @@ class InputError:
     source: str
     reason: str
 
+    def __post_init__(self) -> None:
+        # one line, whatever a file name or a library's message holds
+        self.source = self.source.replace("\n", "\\n").replace("\r", "\\r")
+        self.reason = " ".join(self.reason.split())[:500]
+
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
 

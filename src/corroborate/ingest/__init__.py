@@ -157,7 +157,7 @@ def read(inputs: Iterable[str], settings: Settings | None = None, outputs: Itera
         if isinstance(item, InputError):
             yield item
             continue
-        for result in read_one(item, settings):
+        for result in guarded(item, read_one(item, settings)):
             if isinstance(result, Article):
                 article, cut = within_limits(result, settings)
                 if cut:
@@ -168,6 +168,14 @@ def read(inputs: Iterable[str], settings: Settings | None = None, outputs: Itera
                 yield article
             else:
                 yield result
+
+
+def guarded(item: str, results: Iterator[Result]) -> Iterator[Result]:
+    """A reader's library failing on an input it cannot handle costs that input, never the run."""
+    try:
+        yield from results
+    except Exception as exc:  # noqa: BLE001 (parsers of hostile input raise anything; the rest must go on)
+        yield InputError(item, f"could not be read ({exc.__class__.__name__}: {exc})")
 
 
 def read_one(item: str, settings: Settings) -> Iterator[Result]:

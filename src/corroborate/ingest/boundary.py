@@ -84,6 +84,10 @@ def validate(data: dict[str, Any], model: type[Metadata], where: str, settings: 
     if depth(data) > settings.max_json_depth:
         return InputError(where, f"nested deeper than {settings.max_json_depth} levels")
     try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return InputError(where, "holds an unpaired surrogate escape (\\ud800 to \\udfff alone), not valid Unicode")
+    try:
         return model.model_validate(data)
     except ValidationError as exc:
         return InputError(where, problem(exc, data))

@@ -25,7 +25,7 @@ SIGN_IN_WORD = re.compile(rf"[{LETTER}][¡¿£§°·´«»©®][{LETTER}]")
 
 
 def megabytes(n: int) -> str:
-    return f"{n / 1e6:.0f} MB"
+    return f"{n / 2**20:.0f} MB"
 
 
 def read_bytes(path: str, settings: Settings) -> bytes | InputError:

@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
 from . import feeds, text
-from .decode import decode
+from .decode import decode, megabytes
 from .html import from_html
 
 
@@ -53,7 +53,7 @@ def fetch_now(url: str, settings: Settings, cancelled: threading.Event) -> tuple
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > settings.max_input_bytes:
-                    return InputError(url, f"response is over the {settings.max_input_bytes / 1e6:.0f} MB limit per input")
+                    return InputError(url, f"response is over the {megabytes(settings.max_input_bytes)} limit per input")
                 if cancelled.is_set() or time.monotonic() > deadline:
                     return InputError(url, f"not fetched within {settings.url_deadline:.0f} s, the limit per URL")
                 chunks.append(chunk)

@@ -77,7 +77,8 @@ def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | Inp
                 continue
             yield from_html(where, page, article_id=url or f"{source}#{count}", url=url,
                             extra={"crawled": record.rec_headers.get_header("WARC-Date")})
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError, KeyError, IndexError) as exc:
+        # warcio fails with whatever its parser meets in a damaged record header
         yield InputError(source, f"WARC is truncated or damaged after {count} pages ({exc.__class__.__name__}: {exc})")
         return
     if truncated:
