@@ -40,6 +40,12 @@ def annotate(articles: Sequence[Article], settings: Settings | None = None,
     """Fill sentences, entities, quotes and values of every article; returns the parses for reuse."""
     settings = settings or Settings()
     parses = parse(articles, settings, parsed_sentences)
+    annotate_parsed(parses)
+    return parses
+
+
+def annotate_parsed(parses: Sequence[Parsed]) -> None:
+    """Everything after the parse, so a benchmark can rerun the rules on parses it kept."""
     for p in parses:
         find_names(p)
     retype([n for p in parses for n in p.names])
@@ -57,4 +63,3 @@ def annotate(articles: Sequence[Article], settings: Settings | None = None,
                 quote.speaker = canonical[quote.speaker]
         p.article.entities = entities_of(p.names, canonical)
         p.article.values = find_values(p, parse_iso(p.article.published))
-    return parses
