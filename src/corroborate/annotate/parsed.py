@@ -62,6 +62,13 @@ class Parsed:
     names: list[NameMention] = field(default_factory=list)
     # the spans of direct quotes, so that names inside quotes are not taken as speakers
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    # the contents of reported speech found so far ('Perez said the suit names Trump'), so that
+    # a later "he said" goes on with the speaker, not with a man the speaker talked about
+    reported: list[tuple[int, int]] = field(default_factory=list)
 
     def inside_quote(self, start: int) -> bool:
         return any(a <= start < b for a, b in self.quoted)
+
+    def inside_speech(self, start: int) -> bool:
+        """Inside quote marks or inside the content of reported speech."""
+        return self.inside_quote(start) or any(a <= start < b for a, b in self.reported)

@@ -18,6 +18,7 @@ from .parsed import Paragraph, Parsed, word_class
 from .remarks import number_remarks
 from .reported import indirect_quotes
 from .speakers import CLAUSE_BREAKS, speaker_from, subject_of
+from .stance import cue_phrase, stance_of
 
 OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "'": "'"}
 
@@ -116,8 +117,9 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
                     speaker, mention = previous_speaker[1], previous_speaker[2]
             quote = Quote(
                 article=article.id, line=para.line, start=para.offset + span.start, end=para.offset + span.end,
-                text=content.strip(), kind=kind, cue=cue_token.text if cue_token is not None else None,
+                text=content.strip(), kind=kind, cue=cue_phrase(cue_token) if cue_token is not None else None,
                 speaker=speaker, speaker_mention=mention,
+                stance=stance_of(cue_token, holds_quote=covers(cue_token, span)) if cue_token is not None else "asserts",
             )
             in_para.append(quote)
         reported = indirect_quotes(parsed, para, [q for q in in_para if q.kind != "scare"])
@@ -242,6 +244,10 @@ def cue_for(para: Paragraph, span: Span, spans: list[Span]):
     # had "..." and warned she would "..."')
     if any(covers(t, span) for t in candidates):
         candidates = [t for t in candidates if t.idx < span.start or covers(t, span)]
+    # 'While Scholz reiterated that NATO "is not on the agenda," Putin retorted': a quote opened
+    # inside the phrase of a cue before it is not the tag's after it
+    if any(t.idx < span.start and t.left_edge.idx <= span.start <= t.right_edge.idx for t in candidates):
+        candidates = [t for t in candidates if t.idx < span.start]
     # the cue nearest the quote, preferring one that follows it ("...," he said)
     anchor_end, anchor_start = span.end, span.start
     cue = min(candidates, key=lambda t: (t.idx - anchor_end) if t.idx >= anchor_end else (anchor_start - t.idx) * 1.5)

@@ -7,6 +7,7 @@ import re
 from ..model import Quote
 from .cues import MAX_SPEECH_TAG_WORDS, QUESTION_VERBS, TAG_VERBS
 
+
 def number_remarks(quotes: list[Quote], text: str) -> None:
     """Number the remarks of one article (see Quote.remark); quotes come sorted by start.
     Pieces joined into one remark share its speaker when only one of them had it."""
@@ -17,8 +18,10 @@ def number_remarks(quotes: list[Quote], text: str) -> None:
     for quote in quotes:
         if quote.kind == "scare":
             continue
-        if last is not None and quote.start < last.end and quote.end <= last.end:
+        if last is not None and quote.start < last.end and not text[last.end:quote.end].strip(CLOSING):
             quote.remark = last.remark  # quoted words inside the reported speech that carries them
+            if last.kind == "indirect":  # 'denied he had "any plans"': the frame's cue and stance hold
+                quote.cue, quote.stance = last.cue, last.stance
             continue
         before = next((q for q in (last, last_quoted) if q is not None and continues(q, quote, text)), None)
         if before is not None:
@@ -34,6 +37,8 @@ def number_remarks(quotes: list[Quote], text: str) -> None:
             last_quoted = quote
 
 
+# what may close a quote just past the reported speech around it ('as "paranoia" and "madness."')
+CLOSING = " .,;:!?\"”’»'"
 SENTENCE_END = re.compile(r"[.!?][\"”’»]?\s+[\"“‘«]?[A-Z]")
 
 
@@ -47,7 +52,7 @@ def continues(before: Quote, after: Quote, text: str) -> bool:
     same_speaker = same_voice(before, after)
     if after.kind == "partial" and before.kind in ("indirect", "partial") and "\n" not in gap and not SENTENCE_END.search(gap):
         return same_speaker and before.speaker is not None and len(gap.split()) <= MAX_SPEECH_TAG_WORDS
-    if "indirect" in (before.kind, after.kind) or any(q.speaker is None and q.cue in QUESTION_VERBS for q in (before, after)):
+    if "indirect" in (before.kind, after.kind) or any(q.speaker is None and cue_verb(q) in QUESTION_VERBS for q in (before, after)):
         return False  # a question put by someone unnamed is not part of the answer
     if "\n" in gap:  # the quote was left open at the end of the paragraph
         return same_speaker and not gap.strip(" \t\r\n\"“‘«")
@@ -76,8 +81,13 @@ def has_own_tag(before: Quote, after: Quote, gap: str) -> bool:
     if after.cue is None:
         return False
     words = {w.strip(",.;:").lower() for w in gap.split()}
-    cue = after.cue.lower()
-    return cue in words and (before.cue is None or before.cue.lower() != cue)
+    cue = cue_verb(after)
+    return cue in words and cue_verb(before) != cue
+
+
+def cue_verb(quote: Quote) -> str | None:
+    """The verb of a cue phrase ("confirm" in "refused to confirm"), lower case."""
+    return quote.cue.split()[-1].lower() if quote.cue else None
 
 
 def is_speech_tag(gap: str) -> bool:

@@ -8,7 +8,8 @@ import re
 from ..model import Mention, Quote
 from .cues import ACT_CUES, ANY_CUE, CLAUSE_CUES, NOUN_CUES, QUESTION_VERBS, SPEECH_VERBS, is_asked, is_cue
 from .parsed import Paragraph, Parsed, word_class
-from .speakers import NOT_SPEAKERS, is_relative, speaker_from, subject_of
+from .speakers import NOT_SPEAKERS, is_relative, speaker_from, subject_of, subject_stranded_before
+from .stance import REFUSALS, cue_phrase, stance_of
 
 ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
 
@@ -72,19 +73,31 @@ def reported_content(cue) -> tuple[list, bool]:
         return [], False
     if lower in CLAUSE_CUES:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        # '"...," Putin retorted that ...': the clause the cue opens with "that", not one before it
+        comps = [c for c in comps if c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)] or comps
         if comps:
-            return clause_of(comps[0]), False
+            # "a video that it said showed tanks": only what follows a cue inside its own clause
+            return [t for t in clause_of(comps[0]) if t.i > cue.i or comps[0].i < cue.i], False
         if cue.dep_ == "parataxis" and lower in SPEECH_VERBS:
             # "The border, he said, stays closed": the sentence around the tag is the content
             skip = {t.i for t in cue.subtree}
             return trimmed([t for t in clause_of(cue.head, keep=cue) if t.i not in skip]), False
     if lower in ACT_CUES:
+        if passive_without_agent(cue):
+            return [], False  # "he was urged to resign", "was denied entry": the one acted on is no speaker
+        if lower in REFUSALS and any(c.dep_ == "xcomp" and reported_content(c)[0] for c in cue.children):
+            return [], False  # "refused to confirm that ...": the inner cue reports it, as withheld
         parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ACT_DEPS or (
             c.dep_ == "prep" and c.lower_ in ACT_PREPS and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)))]
         if parts:
             first, last = parts[0], parts[-1]
             return trimmed(list(doc[first.left_edge.i:last.right_edge.i + 1])), True
     return [], False
+
+
+def passive_without_agent(verb) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
 
 
 def clause_of(root, keep=None) -> list:
@@ -130,8 +143,11 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> lis
     out: list[Quote] = []
     text = para.text
     direct = [(q.start - para.offset, q.end - para.offset) for q in quoted]
+    # subjects of second clauses the parser hung on the first ("... with Russia and Moscow has denied")
+    stranded = [t.i for t in (subject_stranded_before(v) for v in para.doc if v.dep_ == "conj" and word_class(v) == "VERB") if t]
     for token in para.doc:
         content, act = reported_content(token)
+        content = trimmed([t for t in content if not any(content[0].i < s <= t.i for s in stranded)])
         if not content:
             continue
         if act and any(q.start <= para.offset + token.idx < q.end for q in out):
@@ -157,12 +173,15 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> lis
             # 'Pew found that "about twice as many ..."': the quote is the content, this its cue
             for q in quoted:
                 if q.cue is None and start_char <= q.start - para.offset < end_char:
-                    q.cue, q.speaker, q.speaker_mention = token.text, speaker, mention
+                    q.cue, q.speaker, q.speaker_mention = cue_phrase(token), speaker, mention
+                    q.stance = stance_of(token, content)
             continue
+        if not act:
+            parsed.reported.append((para.offset + start_char, para.offset + end_char))
         out.append(Quote(
             article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
-            text=text[start_char:end_char], kind="indirect", cue=token.text if token.lower_ != "according" else "according to",
-            speaker=speaker, speaker_mention=mention, act=act,
+            text=text[start_char:end_char], kind="indirect", cue=cue_phrase(token) if token.lower_ != "according" else "according to",
+            speaker=speaker, speaker_mention=mention, act=act, stance=stance_of(token, content),
         ))
     taken = [(q.start - para.offset, q.end - para.offset) for q in out] + list(direct)
     return out + source_attributions(parsed, para, taken)

@@ -8,6 +8,7 @@ import re
 from ..model import Mention
 from .cues import is_cue
 from .parsed import NameMention, Paragraph, Parsed, word_class
+from .roles import holder
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "my": None}
 
@@ -19,7 +20,8 @@ SPEAKER_NOUNS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|official|o
                            r"leader|head|director|chancellor|commander|envoy|ministry|government|kremlin|white house|pentagon|"
                            r"agency|department|office|police|army|military|source|sources|spokesperson|analyst|expert|"
                            r"intelligence|diplomat|general|governor|mayor|senator|lawmaker|prosecutor|court|authority|authorities|company|"
-                           r"operator|union|council|committee|commission|guard|service|services|institute|spokesperson)\b", re.I)
+                           r"operator|union|council|committee|commission|guard|service|services|institute|spokesperson|administration|"
+                           r"campaign|team)\b", re.I)
 
 
 # subjects of "said" that are no speaker ("That said, ...")
@@ -48,17 +50,35 @@ def subject_of(cue):
         if token is not cue and token.dep_ == "ccomp" and is_cue(token.head) and not is_cue(token):
             token = token.head  # "X said Y is false, saying ...": the participle belongs to X, not to Y's subject
             continue
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:  # "the claim was denied by the ministry": the agent speaks, not the claim
+            return agents[0]
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:  # the nearest, not a dateline parsed as a second subject ("MACAU (Reuters) – Adelson said")
             return min(subjects, key=lambda c: abs(c.i - token.i))
-        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if agents:
-            return agents[0]
+        stranded = subject_stranded_before(token) if token.dep_ == "conj" else None
+        if stranded is not None:
+            return stranded
         if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "csubj", "dep") and token.head.i != token.i:
             token = token.head
         else:
             break
     return inverted_subject(cue) or person_right_before(cue)
+
+
+def subject_stranded_before(verb):
+    """'Trump has denied his campaign colluded with Russia and Moscow has denied meddling': the
+    parser joined "Moscow" to the first clause; a name right before a second clause's verb (and its
+    auxiliaries), hanging from an earlier word, is that clause's subject."""
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].dep_ in ("aux", "neg", "advmod") and verb.doc[i].head.i == verb.i:
+        i -= 1
+    token = verb.doc[i]
+    if token.i == verb.i or token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or token.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    before = verb.doc[i - 1] if i > verb.sent.start else None
+    # the name opens a new clause: "and", "but", a comma before it
+    return token if token.head.i < token.i and before is not None and (before.dep_ == "cc" or before.text in ",;") else None
 
 
 def person_right_before(cue):
@@ -107,9 +127,16 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
         # "Barkley, who said ...": the pronoun is the mention, the noun it follows names the speaker
         return mention, speaker_from(parsed, para, subject.head.head)[1]
     if lower in PERSON_PRONOUNS:
-        return mention, reporter_of(parsed, para, subject) or nearest_name(parsed, start, kinds=("person",))
+        return mention, reporter_of(parsed, para, subject) or last_subject(parsed, para, start) or nearest_name(
+            parsed, start, kinds=("person",))
     if lower in THING_PRONOUNS:
-        return mention, nearest_name(parsed, start, kinds=("org", "place")) if lower == "it" else None
+        if lower != "it":
+            return mention, None
+        # "The ministry released a video that it said showed ...": the subject before it in its sentence
+        earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and word_class(t) in ("NOUN", "PROPN")]
+        if earlier:
+            return mention, speaker_from(parsed, para, earlier[-1])[1]
+        return mention, nearest_name(parsed, start, kinds=("org", "place"))
     first = subject.left_edge.i
     breaks = [t.i for t in doc[first:subject.i] if t.text in CLAUSE_BREAKS]
     first = breaks[-1] + 1 if breaks else first  # "problematic - Pew Research" names Pew Research
@@ -124,7 +151,8 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
         head_end = para.offset + subject.idx + len(subject.text)
         # the person nearest the head ("donor Sheldon Adelson") or after it in the same phrase ("the
         # deputy chair, Siobhan Quigg,"), not one in a clause about it ("one source who identified Sullivan")
-        up_to_head = [n for n in people if n.start < head_end]
+        # a name only modifying the head ("the Trump campaign", "Trump's lawyers") is not who speaks
+        up_to_head = [n for n in people if n.start < head_end <= n.end]
         in_phrase = [n for n in people if n.start >= head_end and not in_clause(doc, n.start - para.offset, subject)]
         name = next(iter(up_to_head[-1:] or in_phrase), name)
     mention = Mention(para.offset + phrase.start_char, para.offset + phrase.end_char, phrase.text)
@@ -135,6 +163,9 @@ def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Me
     if author is not None:  # "according to a count by The Associated Press", "a study by Pew found"
         end = max(author.end, para.offset + by[0].right_edge.idx + len(by[0].right_edge))
         return Mention(mention.start, end, parsed.article.text[mention.start:end]), author.key
+    role = holder(parsed.names, phrase.text) if word_class(subject) in ("NOUN", "PROPN") else None
+    if role is not None:  # "the UK's PM said": the person the report names in that role
+        return mention, role.key
     if word_class(subject) in ("NOUN", "PROPN") and SPEAKER_NOUNS.search(phrase.text):
         if word_class(subject) == "NOUN" and re.match(r"(?:the|a)\s", phrase.text, re.I) and subject.tag_ == "NN":
             person = nearest_name(parsed, start, kinds=("person",), role_word=subject.lower_)
@@ -200,9 +231,19 @@ def name_at(parsed: Parsed, start: int, end: int) -> NameMention | None:
     return next((n for n in parsed.names if n.start <= start < n.end or start <= n.start < end), None)
 
 
+def last_subject(parsed: Parsed, para: Paragraph, offset: int) -> str | None:
+    """The person last named as a subject in this paragraph or the one before: "he said" goes on
+    with who was speaking ('Mr. Perez said ... Mr. Mueller's investigation ... he said'), not
+    with someone named in passing."""
+    since = max((p.offset for p in parsed.paragraphs if p.offset < para.offset), default=para.offset)
+    people = [n for n in parsed.names if n.kind == "person" and n.subject and since <= n.start < offset
+              and not parsed.inside_speech(n.start)]
+    return people[-1].key if people else None
+
+
 def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word: str | None = None) -> str | None:
     """The closest earlier name of a fitting kind, outside quotes (a pronoun's antecedent)."""
-    candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_quote(n.start)]
+    candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_speech(n.start)]
     if role_word:
         # "the spokesman" is the Kremlin spokesman; "the union" is not the union leader
         candidates = [n for n in candidates if n.role and n.role.lower().split()[-1] == role_word]
