@@ -169,6 +169,14 @@ def same_person(a: str, b: str) -> bool:
     return first_names_agree(first_a, first_b) or (first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= 60)
 
 
+def formal_and_short(a: str, b: str) -> bool:
+    """'Roger J. Stone Jr.' and 'Roger Stone' in one report: the formal name of a first mention
+    (middle initial and suffix) and the short one of a later, so one person; 'Donald Trump Jr.'
+    beside 'Donald Trump' (or 'Donald J. Trump') is the son."""
+    suffixed, plain = (a, b) if parts(a)[2] else (b, a)
+    return bool(HumanName(suffixed).middle) and not HumanName(plain).middle and len(plain.split()) == 2
+
+
 def canonical_names(all_names: Sequence[NameMention]) -> dict[str, str]:
     """Map every report-level person key to one name across the story. A name with a suffix and
     the same name without it ("Donald Trump Jr." and "Donald Trump") stay apart when one report
@@ -179,7 +187,7 @@ def canonical_names(all_names: Sequence[NameMention]) -> dict[str, str]:
             keys_by_article[n.article].add(n.key)
     counts = Counter(key for keys in keys_by_article.values() for key in keys)
     apart = {frozenset((a, b)) for keys in keys_by_article.values() for a in keys for b in keys
-             if a < b and parts(a)[2] != parts(b)[2] and parts(a)[1] == parts(b)[1]}
+             if a < b and parts(a)[2] != parts(b)[2] and parts(a)[1] == parts(b)[1] and not formal_and_short(a, b)}
     groups: list[list[str]] = []
     for key in sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k)):
         fits = [g for g in groups if same_person(g[0], key) and not any(frozenset((k, key)) in apart for k in g)]

@@ -20,7 +20,7 @@ def number_remarks(quotes: list[Quote], text: str) -> None:
             continue
         if last is not None and quote.start < last.end and not text[last.end:quote.end].strip(CLOSING):
             quote.remark = last.remark  # quoted words inside the reported speech that carries them
-            if last.kind == "indirect":  # 'denied he had "any plans"': the frame's cue and stance hold
+            if last.kind == "indirect" and quote.kind != "indirect":  # 'denied he had "any plans"': the frame's cue and stance hold
                 quote.cue, quote.stance = last.cue, last.stance
             continue
         before = next((q for q in (last, last_quoted) if q is not None and continues(q, quote, text)), None)

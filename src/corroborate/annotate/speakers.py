@@ -24,6 +24,8 @@ SPEAKER_NOUNS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|official|o
                            r"campaign|team)\b", re.I)
 
 
+# between the names of people who speak together; annotate canonicalises each name
+JOINT = " and "
 # subjects of "said" that are no speaker ("That said, ...")
 NOT_SPEAKERS = {"that", "this", "which", "what", "who", "there"}
 
@@ -118,7 +120,18 @@ def inverted_subject(cue):
 
 
 def speaker_from(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Mention | None, str | None]:
-    """The mention that names the speaker and the name it resolves to."""
+    """The mention that names the speaker and the name it resolves to; people named together
+    ("Trump and Mattis said") speak together, under both names."""
+    mention, key = one_speaker(parsed, para, subject, cue)
+    partners = [person_named(parsed, para, c) for c in subject.children if c.dep_ == "conj"]
+    partners = [p for p in partners if p is not None and p != key]
+    if key is None or not partners or mention is None:
+        return mention, key
+    end = para.offset + subject.right_edge.idx + len(subject.right_edge)
+    return Mention(mention.start, end, parsed.article.text[mention.start:end]), JOINT.join([key, *partners])
+
+
+def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Mention | None, str | None]:
     doc = para.doc
     start = para.offset + subject.idx
     lower = subject.lower_
@@ -225,6 +238,16 @@ def reporter_of(parsed: Parsed, para: Paragraph, pronoun) -> str | None:
 
 def is_relative(subject) -> bool:
     return subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i != subject.head.i
+
+
+def person_named(parsed: Parsed, para: Paragraph, token) -> str | None:
+    """The person a token names, also when the tagger missed it there but knows the surname."""
+    name = name_at(parsed, para.offset + token.idx, para.offset + token.idx + len(token.text))
+    if name is not None and name.kind == "person":
+        return name.key
+    if word_class(token) == "PROPN":
+        return next((n.key for n in parsed.names if n.kind == "person" and n.key.split()[-1] == token.text), None)
+    return None
 
 
 def name_at(parsed: Parsed, start: int, end: int) -> NameMention | None:
