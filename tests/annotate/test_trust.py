@@ -93,3 +93,48 @@ def test_name_variants_are_one_person_and_namesakes_two(event_3):
     # "Trump's son, Donald Trump Jr." is not the president
     names = {e.name for e in event_3["3_M.txt"].entities if e.kind == "person"}
     assert "Donald Trump" in names and any(n.startswith("Donald Trump Jr") for n in names)
+
+
+STANCES = """Ferry talks: who said what
+
+Port director Tom Hale met the union on Monday.
+
+The port authority refused to confirm that the ferries had left Larne.
+
+Hale did not say whether the port would reopen before Easter.
+
+Union leader Maeve Doran rejected claims that the union had been paid by the rival operator.
+
+Transport minister Ruth Gale questioned whether the strike was legal under the new law.
+
+Hale said he had not served on the harbour board.
+
+Hale never said the port would close for good.
+
+Doran said officials told her the deal was off.
+
+Doran has denied that the union broke the law, and Hale did not deny that the talks failed."""
+
+
+@pytest.mark.parametrize("words, speaker, stance, cue", [
+    ("the ferries had left Larne", "port authority", "questions", "refused to confirm"),
+    ("whether the port would reopen", "Tom Hale", "questions", "did not say"),
+    ("the union had been paid", "Maeve Doran", "denies", "rejected"),
+    ("whether the strike was legal", "Ruth Gale", "questions", "questioned"),
+    ("he had not served on the harbour board", "Tom Hale", "asserts", "said"),  # the content's own "not"
+    ("the port would close for good", "Tom Hale", "denies", "never said"),
+    ("officials told her the deal was off", "Maeve Doran", "reports", "said"),
+    ("the union broke the law", "Maeve Doran", "denies", "denied"),
+    ("the talks failed", "Tom Hale", "questions", "did not deny"),
+])
+def test_negation_and_doubt_over_the_cue_set_the_stance(stances, words, speaker, stance, cue):
+    quote = next(q for q in stances.quotes if words in q.text and q.kind == "indirect")
+    assert (quote.speaker, quote.stance, quote.cue) == (speaker, stance, cue)
+
+
+@pytest.fixture(scope="module")
+def stances() -> Article:
+    article = Article(id="stances.txt", source="stances.txt", text=STANCES)
+    clean([article])
+    annotate([article])
+    return article
