@@ -15,6 +15,7 @@ from ..settings import Settings
 from .entities import canonical_names, entities_of, find_names, resolve_within, retype
 from .parsed import Paragraph, Parsed
 from .quotes import find_quotes
+from .speakers import JOINT
 from .values import find_values
 
 ANNOTATED_LABELS = ("body", "subheading")
@@ -40,6 +41,12 @@ def annotate(articles: Sequence[Article], settings: Settings | None = None,
     """Fill sentences, entities, quotes and values of every article; returns the parses for reuse."""
     settings = settings or Settings()
     parses = parse(articles, settings, parsed_sentences)
+    annotate_parsed(parses)
+    return parses
+
+
+def annotate_parsed(parses: Sequence[Parsed]) -> None:
+    """Everything after the parse, so a benchmark can rerun the rules on parses it kept."""
     for p in parses:
         find_names(p)
     retype([n for p in parses for n in p.names])
@@ -55,6 +62,7 @@ def annotate(articles: Sequence[Article], settings: Settings | None = None,
         for quote in p.article.quotes:
             if quote.speaker in canonical:
                 quote.speaker = canonical[quote.speaker]
+            elif quote.speaker and JOINT in quote.speaker:  # people speaking together, each by their one name
+                quote.speaker = JOINT.join(canonical.get(k, k) for k in quote.speaker.split(JOINT))
         p.article.entities = entities_of(p.names, canonical)
         p.article.values = find_values(p, parse_iso(p.article.published))
-    return parses

@@ -10,6 +10,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from nameparser import HumanName
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from ..model import Entity, Mention
@@ -19,6 +21,7 @@ KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group", "LOC
 TITLE_WORDS = re.compile(r"^(?:mr|mrs|ms|dr|president|prime|minister|secretary|general|gen|chancellor|king|queen|prince|"
                          r"sen|senator|rep|gov|governor|mayor|pope|sir|lord|lady|judge|justice|col|maj|major|lt|lieutenant|capt|captain|sgt|"
                          r"admiral|colonel|commander|spokesman|spokeswoman|foreign|defence|defense|deputy|vice|ambassador)\.?$", re.I)
+NICKNAMES = NickNamer()  # loads its CSV once
 ROLE_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "prep", "pobj", "det"}
 
 
@@ -29,20 +32,33 @@ def find_names(parsed: Parsed) -> None:
             kind = KINDS.get(ent.label_)
             if not kind or kind == "group":
                 continue
-            text = clean_name(ent.text) if kind == "person" else strip_article(ent.text)
-            if not text:
-                continue
             head = ent.root
-            parsed.names.append(NameMention(
-                article=parsed.article.id,
-                line=para.line,
-                start=para.offset + ent.start_char,
-                end=para.offset + ent.end_char,
-                text=text,
-                kind=kind,
-                role=role_of(ent) if kind == "person" else None,
-                subject=head.dep_ in ("nsubj", "nsubjpass"),
-            ))
+            for start, end in coordinated(ent) if kind == "person" else [(ent.start_char, ent.end_char)]:
+                raw = para.text[start:end]
+                text = clean_name(raw) if kind == "person" else strip_article(raw)
+                if not text:
+                    continue
+                parsed.names.append(NameMention(
+                    article=parsed.article.id,
+                    line=para.line,
+                    start=para.offset + start,
+                    end=para.offset + end,
+                    text=text,
+                    kind=kind,
+                    role=role_of(ent) if kind == "person" else None,
+                    subject=head.dep_ in ("nsubj", "nsubjpass"),
+                ))
+
+
+def coordinated(ent) -> list[tuple[int, int]]:
+    """'Trump and Mattis' taken as one name by the tagger is two people: the character ranges of each."""
+    pieces, start = [], ent.start_char
+    for token in ent:
+        if token.lower_ in ("and", "&") or token.text == ",":
+            pieces.append((start, token.idx))
+            start = token.idx + len(token.text) + 1
+    pieces.append((start, ent.end_char))
+    return [(a, b) for a, b in pieces if b > a] if len(pieces) > 1 and all(b > a for a, b in pieces) else [(ent.start_char, ent.end_char)]
 
 
 def retype(names: Sequence[NameMention]) -> None:
@@ -94,42 +110,92 @@ def role_of(ent) -> str | None:
     return None
 
 
+def parts(name: str) -> tuple[str, str, str]:
+    """(first name, surname, suffix) in lower case; a single word is a surname. nameparser knows
+    middle names and initials ("Roger J. Stone Jr.") and suffixes ("Robert S. Mueller III")."""
+    words = name.split()
+    if len(words) == 1:
+        return "", words[0].lower(), ""
+    parsed = HumanName(name)
+    return parsed.first.lower().strip("."), (parsed.last or words[-1]).lower(), parsed.suffix.lower().strip(".")
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    """One first name, a short form of it (Jim/James, Dick/Richard, Bill/William: the nicknames
+    data set) or its initial; a missing first name agrees with any."""
+    if not a or not b or a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return b in NICKNAMES.nicknames_of(a) | NICKNAMES.canonicals_of(a) or a in NICKNAMES.nicknames_of(b) | NICKNAMES.canonicals_of(b)
+
+
 def resolve_within(names: Sequence[NameMention]) -> None:
-    """Each person mention's key becomes the fullest name in the report that shares its surname."""
+    """Each person mention's key becomes the fullest name in the report for the same person: a
+    surname alone goes to the full name that has it (the most named one if several people share
+    it); two full names are one person when first names and suffixes agree."""
     people = [n for n in names if n.kind == "person"]
-    full = sorted({n.text for n in people}, key=lambda s: -len(s.split()))
+    counts = Counter(n.text for n in people)
+    order = {text: i for i, text in reversed(list(enumerate(n.text for n in people)))}
+    full = sorted(counts, key=lambda t: (-len(t.split()), -counts[t], order[t]))
     for n in people:
-        tokens = n.text.split()
-        n.key = next((f for f in full if f != n.text and len(f.split()) > len(tokens) and tokens[-1] == f.split()[-1]), n.text)
-        if n.key == n.text and len(tokens) == 1:
-            n.key = next((f for f in full if len(f.split()) > 1 and tokens[0] == f.split()[0]), n.text)
+        first, last, suffix = parts(n.text)
+        same = [f for f in full if len(f.split()) > 1 and parts(f)[1] == last and f != n.text]
+        if first:
+            same = [f for f in same if len(f.split()) > len(n.text.split()) and first_names_agree(first, parts(f)[0])
+                    and parts(f)[2] == suffix]
+        elif same:
+            # "Trump" where the report names Donald Trump and Donald Trump Jr.: the one named most, no suffix first
+            same = sorted(same, key=lambda f: (parts(f)[2] != "", -counts[f], order[f]))[:1]
+        n.key = same[0] if same else n.text
+        if n.key == n.text and len(n.text.split()) == 1:
+            n.key = next((f for f in full if len(f.split()) > 1 and n.text == f.split()[0]), n.text)
     for n in names:
         if n.kind != "person":
             n.key = n.text
 
 
 def same_person(a: str, b: str) -> bool:
-    """Spelling variants of one name: surnames nearly equal, first names compatible."""
-    ta, tb = a.split(), b.split()
-    last_a, last_b = ta[-1].lower(), tb[-1].lower()
+    """Spelling variants of one name: surnames nearly equal, first names and suffixes compatible."""
+    first_a, last_a, suffix_a = parts(a)
+    first_b, last_b, suffix_b = parts(b)
     # spellings of one surname keep its first letter (Zelensky/Zelenskyy); Ross is not Cross
-    if last_a[0] != last_b[0] or fuzz.ratio(last_a, last_b) < 85:
+    if not last_a or not last_b or last_a[0] != last_b[0] or fuzz.ratio(last_a, last_b) < 85:
         return False
-    if len(ta) == 1 or len(tb) == 1:
+    if not first_a or not first_b:
         return True
-    first_a, first_b = ta[0].lower(), tb[0].lower()
-    return first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= 60
+    if suffix_a and suffix_b and suffix_a != suffix_b:
+        return False
+    return first_names_agree(first_a, first_b) or (first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= 60)
+
+
+def formal_and_short(a: str, b: str) -> bool:
+    """'Roger J. Stone Jr.' and 'Roger Stone' in one report: the formal name of a first mention
+    (middle initial and suffix) and the short one of a later, so one person; 'Donald Trump Jr.'
+    beside 'Donald Trump' (or 'Donald J. Trump') is the son."""
+    suffixed, plain = (a, b) if parts(a)[2] else (b, a)
+    return bool(HumanName(suffixed).middle) and not HumanName(plain).middle and len(plain.split()) == 2
 
 
 def canonical_names(all_names: Sequence[NameMention]) -> dict[str, str]:
-    """Map every report-level person key to one name across the story."""
-    counts = Counter(key for key, _ in {(n.key, n.article) for n in all_names if n.kind == "person"})
+    """Map every report-level person key to one name across the story. A name with a suffix and
+    the same name without it ("Donald Trump Jr." and "Donald Trump") stay apart when one report
+    names both; otherwise they are one person written two ways ("Roger J. Stone Jr.", "Roger Stone")."""
+    keys_by_article = defaultdict(set)
+    for n in all_names:
+        if n.kind == "person":
+            keys_by_article[n.article].add(n.key)
+    counts = Counter(key for keys in keys_by_article.values() for key in keys)
+    apart = {frozenset((a, b)) for keys in keys_by_article.values() for a in keys for b in keys
+             if a < b and parts(a)[2] != parts(b)[2] and parts(a)[1] == parts(b)[1] and not formal_and_short(a, b)}
     groups: list[list[str]] = []
     for key in sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k)):
-        for group in groups:
-            if same_person(group[0], key):
-                group.append(key)
-                break
+        fits = [g for g in groups if same_person(g[0], key) and not any(frozenset((k, key)) in apart for k in g)]
+        if len(key.split()) == 1:
+            # a surname alone joins the person most named with it, one without a suffix first
+            fits.sort(key=lambda g: (parts(g[0])[2] != "", -sum(counts[k] for k in g)))
+        if fits:
+            fits[0].append(key)
         else:
             groups.append([key])
     # a lone first name ("Lindsay") is the one person of the story who has it
@@ -142,7 +208,7 @@ def canonical_names(all_names: Sequence[NameMention]) -> dict[str, str]:
     canonical: dict[str, str] = {}
     for group in groups:
         multi = [k for k in group if len(k.split()) > 1] or group
-        best = max(multi, key=lambda k: (counts[k], len(k)))
+        best = max(multi, key=lambda k: (counts[k], len(k), k))
         for key in group:
             canonical[key] = best
     return canonical

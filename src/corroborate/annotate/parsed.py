@@ -64,15 +64,27 @@ class Parsed:
     names: list[NameMention] = field(default_factory=list)
     # the spans of direct quotes, so that names inside quotes are not taken as speakers
     quoted: list[tuple[int, int]] = field(default_factory=list)
-    _quote_index: tuple = field(default=(None, [], []), repr=False, compare=False)
+    # the contents of reported speech found so far ('Perez said the suit names Trump'), so that
+    # a later "he said" goes on with the speaker, not with a man the speaker talked about
+    reported: list[tuple[int, int]] = field(default_factory=list)
+    _indexes: dict = field(default_factory=dict, repr=False, compare=False)
 
     def inside_quote(self, start: int) -> bool:
+        return self._covered(self.quoted, start)
+
+    def inside_speech(self, start: int) -> bool:
+        """Inside quote marks or inside the content of reported speech."""
+        return self.inside_quote(start) or self._covered(self.reported, start)
+
+    def _covered(self, spans: list[tuple[int, int]], start: int) -> bool:
         # a sorted index, not a scan: asked for every name, a scan made reports with many
-        # quotes and names cubic in time
-        key = (id(self.quoted), len(self.quoted))
-        if self._quote_index[0] != key:
-            spans = sorted(self.quoted)
-            self._quote_index = (key, [a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
-        _, starts, reach = self._quote_index
+        # quotes and names cubic in time; rebuilt only when the list has grown
+        key = (id(spans), len(spans))
+        index = self._indexes.get(id(spans))
+        if index is None or index[0] != key:
+            ordered = sorted(spans)
+            index = (key, [a for a, _ in ordered], list(accumulate((b for _, b in ordered), max)))
+            self._indexes[id(spans)] = index
+        _, starts, reach = index
         before = bisect_right(starts, start)
         return before > 0 and reach[before - 1] > start

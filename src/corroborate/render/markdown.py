@@ -45,7 +45,10 @@ def render(briefing: Briefing) -> str:
         roles = f" ({'; '.join(person['roles'])})" if person["roles"] else ""
         out.append(f"### {person['name']}{roles}")
         for s in person["statements"]:
-            out.append(f"- \"{s.text}\" {cites(view.cite_mentions(s.mentions))}")
+            how = view.said(s)
+            stance = f"({how.stance}) " if how.stance != "asserts" else ""
+            words = f"\"{s.text}\"" if how.quoted else s.text  # a paraphrase is never put in quote marks
+            out.append(f"- {stance}{how.cue}: {words} {cites(view.cite_mentions(s.mentions))}")
         out.append("")
     out += ["## Timeline", ""]
     for e in briefing.timeline:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Article, Briefing, StatementMention
+from ..model import Article, Briefing, Statement, StatementMention
 
 
 @dataclass
@@ -13,6 +13,16 @@ class Citation:
     line: int
     anchor: str
     text: str
+
+
+@dataclass
+class Said:
+    """How a statement was said: the cue ("said", "denied", "did not say"), the stance, and whether
+    the words are the speaker's own (shown in quote marks) or a paraphrase (shown without)."""
+
+    cue: str
+    stance: str
+    quoted: bool
 
 
 def anchor(article_index: int, start: int) -> str:
@@ -64,3 +74,13 @@ class View:
     def _quoted(self, m: StatementMention) -> bool:
         article = self.articles[self.index[m.article]]
         return any(q.kind != "scare" and q.start < m.end and m.start < q.end for q in article.quotes)
+
+    def said(self, statement: Statement) -> Said:
+        """The cue and stance of the quote the statement's shown text comes from."""
+        for m in sorted(statement.mentions, key=lambda m: m.text != statement.text):
+            article = self.articles[self.index[m.article]]
+            quote = next((q for q in article.quotes if q.kind != "scare" and q.start == m.start and q.end == m.end), None)
+            quote = quote or next((q for q in article.quotes if q.kind != "scare" and q.start < m.end and m.start < q.end), None)
+            if quote is not None:
+                return Said(quote.cue or "said", quote.stance, quote.kind != "indirect")
+        return Said("said", "asserts", False)

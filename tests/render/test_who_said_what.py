@@ -1,0 +1,31 @@
+"""'Who said what' shows how each statement was said: the cue, a stance other than asserting,
+and quote marks only around a speaker's own words."""
+from __future__ import annotations
+
+import pytest
+
+from corroborate.render import render
+
+pytestmark = pytest.mark.slow
+
+
+def who_said_what(markdown: str) -> list[str]:
+    section = markdown.split("## Who said what", 1)[1].split("## Timeline", 1)[0]
+    return [line for line in section.splitlines() if line.startswith("- ")]
+
+
+def test_a_denial_is_shown_as_a_denial_and_paraphrase_without_quote_marks(seed_briefing):
+    lines = who_said_what(render(seed_briefing, "md"))
+    # "Moscow has consistently denied that it is planning a war."
+    war = next(line for line in lines if "it is planning a war" in line)
+    assert war.startswith("- (denies) denied: that it is planning a war")
+    # "Putin emphasized that he did not want war ...": his words reported, not quoted
+    war_not_wanted = next(line for line in lines if "he did not want war" in line)
+    assert war_not_wanted.startswith("- emphasized: that he did not want war") and '"' not in war_not_wanted
+    # a direct quote keeps its marks and its cue
+    assert any(line.startswith('- said: "') for line in lines)
+
+
+def test_the_html_page_shows_the_same_cue_and_stance(seed_briefing):
+    page = render(seed_briefing, "html")
+    assert '<b class="stance">(denies)</b> <span class="cue">denied:</span> that it is planning a war' in page
