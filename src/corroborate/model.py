@@ -192,6 +192,7 @@ class TimelineEvent:
     article: str
     line: int
     outlets: list[str]
+    inferred: bool = False  # the day counts from a report date that was itself inferred from the story
 
 
 @dataclass

@@ -22,6 +22,9 @@ def read(inputs: Iterable[str], settings: Settings | None = None) -> tuple[list[
     articles, errors = [], []
     for item in ingest.read(inputs, settings or Settings()):
         (articles if isinstance(item, Article) else errors).append(item)
+    # one order whatever order the inputs came in: the same reports give the same briefing
+    articles.sort(key=lambda a: (a.id, a.source))
+    errors.sort(key=lambda e: (e.source, e.reason))
     return clean(articles), errors
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..model import Briefing
 from .views import View
 
+INFERRED = " (date inferred: the report gives none)"
 STATUS_WORDS = {"confirmed": "CONFIRMED", "unconfirmed": "UNCONFIRMED", "disputed": "DISPUTED", "contradicted": "CONTRADICTED"}
 
 
@@ -49,7 +50,7 @@ def render(briefing: Briefing) -> str:
         out.append("")
     out += ["## Timeline", ""]
     for e in briefing.timeline:
-        out.append(f"- **{e.date}** {e.text} ({', '.join(e.outlets)})")
+        out.append(f"- **{e.date}**{INFERRED if e.inferred else ''} {e.text} ({', '.join(e.outlets)})")
     out += ["", "## Coverage", ""]
     if briefing.coverage:
         outlets = briefing.coverage.outlets
@@ -69,6 +70,8 @@ def render(briefing: Briefing) -> str:
     for a in briefing.articles:
         date = (a.published or "undated") + (" (inferred from the story)" if a.published_inferred else "")
         out.append(f"### {a.display_name}: {a.title or a.id}")
+        if a.url:
+            out.append(f"- original: <{a.url}>")
         out.append(f"- id: {a.id}; date: {date}; authors: {', '.join(a.authors) or 'not given'}; "
                    f"wire: {', '.join(a.wire) or 'none'}; relies on: {', '.join(a.relies_on) or 'none'}")
         out.append("")
