@@ -53,11 +53,13 @@ def quotes_in(story: Story, statement: Statement) -> dict[str, list[tuple[Statem
 
 def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
     """One quote, the same words, credited to different people by different reports."""
+    places = {e.name for a in story.articles for e in a.entities if e.kind == "place"}
     out = []
     for statement in statements:
         credited = {a: next((q for _, q in pieces if q.speaker), None) for a, pieces in quotes_in(story, statement).items()}
-        credited = {a: q for a, q in credited.items() if q is not None}
-        if len({q.speaker for q in credited.values()}) < 2:
+        # a place credited with a quote is a parser's slip ("Russia launched ...", said Perez), not a source
+        credited = {a: q for a, q in credited.items() if q is not None and q.speaker not in places}
+        if len(distinct_people({q.speaker for q in credited.values()})) < 2:
             continue
         values = [DiscrepancyValue(a, q.line, q.speaker_mention.text if q.speaker_mention else q.speaker, q.speaker,
                                    story.outlet(a), sentence_of(story, a, q.start)) for a, q in sorted(credited.items())]
@@ -66,6 +68,14 @@ def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
                                "the reports credit the same words to different people; at most one is right, "
                                "unless one person was repeating the other"))
     return out
+
+
+def distinct_people(names: set[str]) -> set[str]:
+    """Names left once spellings of one name are set aside ("Roger J. Stone Jr" is "Roger Stone")."""
+    def core(name: str) -> tuple[str, str]:
+        tokens = [t for t in re.findall(r"[A-Za-z]+", name) if t.lower() not in ("jr", "sr", "ii", "iii") and len(t) > 1]
+        return (tokens[0].lower(), tokens[-1].lower()) if tokens else (name, name)
+    return {core(n) for n in names}
 
 
 def changed_words(story: Story, statement: Statement) -> Discrepancy | None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Briefing
-from .views import View
+from .views import View, carried
 
 INFERRED = " (date inferred: the report gives none)"
 STATUS_WORDS = {"confirmed": "CONFIRMED", "unconfirmed": "UNCONFIRMED", "disputed": "DISPUTED", "contradicted": "CONTRADICTED"}
@@ -24,6 +24,8 @@ def render(briefing: Briefing) -> str:
     for c in briefing.claims:
         out.append(f"### {STATUS_WORDS[c.status]}: {c.text}")
         out.append(f"- Claimed by: {c.claimed_by}" + (" (describing its own side)" if c.self_report else ""))
+        if c.statement in view.statements:
+            out.append(f"- {carried(view.statements[c.statement])}")
         for e in c.evidence:
             out.append(f"- Evidence offered by {e.by or 'unknown'}: {e.text} {cites([view.cite(e.article, e.line)])}")
         for d in c.disputed_by:
