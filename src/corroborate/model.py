@@ -152,8 +152,8 @@ class DiscrepancyValue:
 
 @dataclass
 class Discrepancy:
-    kind: str  # number | date | attribution | quote-wording
-    verdict: str  # conflict | compatible | variants
+    kind: str  # number | date | attribution | quote-wording | name | status
+    verdict: str  # conflict | compatible | variants | updated
     about: str
     values: list[DiscrepancyValue]
     why: str = ""

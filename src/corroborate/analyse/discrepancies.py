@@ -18,6 +18,7 @@ from ..model import Article, Discrepancy, DiscrepancyValue, Quote, Statement, St
 from ..nlp import embed
 from ..text import normalize, words
 from .parties import parties_in
+from .referents import find_referent_discrepancies, own_date
 from .story import Story
 
 UNIT_FAMILIES = {"soldiers": "troops", "forces": "troops", "servicemen": "troops", "personnel": "troops", "troop": "troops",
@@ -36,7 +37,7 @@ MAX_WORDING_CHANGES = 2  # words added or replaced inside the shared stretch ("E
 def find_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
     found = number_discrepancies(story) + date_discrepancies(story)
     found += attribution_discrepancies(story) + speaker_discrepancies(story, statements)
-    found += wording_discrepancies(story, statements)
+    found += wording_discrepancies(story, statements) + find_referent_discrepancies(story, statements)
     return found
 
 
@@ -221,13 +222,28 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
                     if spans[a][1] < spans[b][0] or spans[b][1] < spans[a][0]]
         verdict = "conflict" if disjoint else "compatible"
         unit = family[group[0]]
-        if disjoint:
+        newest = newest_report(story, members) if disjoint else None
+        if newest is not None:
+            verdict = "updated"
+            why = (f"updated since: the newest report ({story.outlet(newest.article)}, {own_date(story.by_id[newest.article])}) "
+                   f"gives {newest.surface}; the older reports gave the figure of their day")
+        elif disjoint:
             a, b = disjoint[0]
             why = f"{members[a].surface} and {members[b].surface} cannot both be right"
         else:
             why = "the figures differ but their ranges overlap (a vaguer or bounding figure)"
         out.append(Discrepancy("number", verdict, f"how many {unit}", [value_entry(story, v) for v in members], why))
     return out
+
+
+def newest_report(story: Story, members: list[Value]) -> Value | None:
+    """The value of the one newest report when every report carries its own date and they differ:
+    a toll or a count that grew between reports is an update, not a contradiction."""
+    days = [own_date(story.by_id[v.article]) for v in members]
+    if None in days or len(set(days)) < 2:
+        return None
+    latest = [v for v, day in zip(members, days) if day == max(days)]
+    return latest[0] if len({str(v.normalized) for v in latest}) == 1 else None
 
 
 def date_context(story: Story, v: Value, width: int = 60) -> str:
