@@ -132,7 +132,7 @@ def align(story: Story) -> list[Statement]:
             cluster_of[i] = root
             members[root].append(i)
             del members[i]
-    for (i, j), score in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+    for (i, j), score in sorted(pairs.items(), key=lambda item: (item[1], item[0]), reverse=True):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
@@ -144,9 +144,10 @@ def align(story: Story) -> list[Statement]:
             left_full = [x for x in left if len(units[x].text.split()) >= MIN_ALIGN_WORDS] or left
             right_full = [x for x in right if len(units[x].text.split()) >= MIN_ALIGN_WORDS] or right
             cross = sims[np.ix_(left_full, right_full)]
-            # each unit's best match on the other side, averaged: softer than average linkage,
-            # which punishes a statement spread over two sentences, firmer than single linkage
-            linkage = float(np.concatenate([cross.max(axis=0), cross.max(axis=1)]).mean())
+            # each quote's (or lone unit's) best match on the other side, averaged: softer than
+            # average linkage, which punishes a statement spread over two sentences, firmer than single linkage
+            linkage = float(np.concatenate([best_per_quote(units, right_full, cross.max(axis=0)),
+                                            best_per_quote(units, left_full, cross.max(axis=1))]).mean())
             if linkage < threshold - LINKAGE_SLACK and score < threshold + 0.2:
                 continue
             said_left = {units[x].speaker for x in left} & people
@@ -164,7 +165,16 @@ def align(story: Story) -> list[Statement]:
             cluster_of[x] = ci
         members[ci] = left + right
         del members[cj]
-    return [to_statement(story, [units[x] for x in sorted(group)], vectors[group]) for group in members.values()]
+    return [to_statement(story, [units[x] for x in sorted(group)], vectors[group], people) for group in members.values()]
+
+
+def best_per_quote(units: list[Unit], indices: list[int], best: np.ndarray) -> np.ndarray:
+    """The best of the sentences of one quote: a quote matches by its closest sentence."""
+    grouped: dict[tuple, float] = {}
+    for x, value in zip(indices, best):
+        key = (units[x].article, units[x].quote) if units[x].kind == "direct" else (x,)
+        grouped[key] = max(grouped.get(key, -1.0), float(value))
+    return np.array(list(grouped.values()))
 
 
 def restates(units: list[Unit], sims, left: list[int], right: list[int], threshold: float) -> bool:
@@ -182,18 +192,21 @@ def restates(units: list[Unit], sims, left: list[int], right: list[int], thresho
     return False
 
 
-def to_statement(story: Story, units: list[Unit], vectors) -> Statement:
+def to_statement(story: Story, units: list[Unit], vectors, people: set[str]) -> Statement:
     centre = vectors.mean(axis=0)
     best = max(range(len(units)), key=lambda x: (units[x].kind != "sentence", float(vectors[x] @ centre)))
     speakers = defaultdict(int)
     for u in units:
         if u.speaker:
             speakers[u.speaker] += 1
-    articles = sorted({u.article for u in units})
+    speaker = max(speakers, key=speakers.get) if speakers else None
+    # outlets carry the statement when they credit it to its speaker (or to no one); a report
+    # crediting the same words to another person is a disagreement, not one more outlet saying it
+    articles = sorted({u.article for u in units if u.speaker in (None, speaker) or speaker not in people or u.speaker not in people})
     outlets = sorted({story.outlet(a) for a in articles})
     return Statement(
         id="",
-        speaker=max(speakers, key=speakers.get) if speakers else None,
+        speaker=speaker,
         text=units[best].text,
         mentions=[StatementMention(u.article, u.line, u.start, u.end, u.text) for u in units],
         outlets=outlets,
