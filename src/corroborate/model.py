@@ -152,8 +152,8 @@ class DiscrepancyValue:
 
 @dataclass
 class Discrepancy:
-    kind: str  # number | date | attribution | quote-wording
-    verdict: str  # conflict | compatible | variants
+    kind: str  # number | date | attribution | quote-wording | name | status
+    verdict: str  # conflict | compatible | variants | updated
     about: str
     values: list[DiscrepancyValue]
     why: str = ""
@@ -192,6 +192,7 @@ class TimelineEvent:
     article: str
     line: int
     outlets: list[str]
+    inferred: bool = False  # the day counts from a report date that was itself inferred from the story
 
 
 @dataclass

@@ -45,6 +45,9 @@ def read(inputs: Iterable[str], settings: Settings | None = None,
     articles, errors = [], []
     for item in ingest.read(inputs, settings or Settings(), outputs):
         (articles if isinstance(item, Article) else errors).append(item)
+    # one order whatever order the inputs came in: the same reports give the same briefing
+    articles.sort(key=lambda a: (a.id, a.source))
+    errors.sort(key=lambda e: (e.source, e.reason))
     cleaned, _ = isolated("cleaning", clean, articles, errors)
     return cleaned, errors
 

@@ -22,7 +22,8 @@ from .timeline import build_timeline
 
 def analyse(articles: Sequence[Article], settings: Settings | None = None) -> Briefing:
     settings = settings or Settings()
-    story = Story(list(articles), settings)
+    # the order the reports came in must not matter: ties anywhere below are broken by report id
+    story = Story(sorted(articles, key=lambda a: (a.id, a.source)), settings)
     date_undated(story)
     find_origins(story)
     build_units(story)

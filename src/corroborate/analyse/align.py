@@ -1,13 +1,19 @@
 """Statements: units from different reports that convey the same thing, however worded.
 
 Candidates come cheaply (nearest neighbours in embedding space, so cost grows gently with
-the number of reports); a pair is linked when meaning and speaker agree, or when one
-quote's words stand inside the other's. Clusters grow by average linkage, so one
-two-sided sentence cannot chain two statements into one.
+the number of reports, plus quotes that share a run of words); a pair is linked when
+meaning, speaker and stance agree, or when two reports carry one quote in the same words.
+One remark is one statement: the sentences of a quote start in one cluster, and a quote two
+reports carry verbatim (or nearly: marks, case, ellipses, one a part of the other) joins
+whatever speaker each report names; the attribution check reports that disagreement.
+An assertion and its denial never join: that pair is a dispute. Clusters grow by average
+linkage, so one two-sided sentence cannot chain two statements into one.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 
 import numpy as np
 from ..model import Statement, StatementMention
@@ -20,17 +26,45 @@ SAME_SPEAKER_BONUS = 0.05
 SENTENCE_MARGIN = 0.08  # two narrating sentences need more likeness than two quotes
 LINKAGE_SLACK = 0.1  # clusters merge while their mean similarity stays this close to the threshold
 SAME_ARTICLE_SIMILARITY = 0.85  # two units of one report pair directly only when nearly identical
+QUOTED = ("direct", "partial")
+VERBATIM = 3.0  # the score of two copies of one quote: they join before anything else
+VERBATIM_MIN_WORDS = 4
+VERBATIM_SHARE = 0.75  # of the shorter quote's words, in runs of two or more the other also has
+VERBATIM_RUN = 6  # or one shared run this long covering half of the shorter quote
+CONTESTING = frozenset({"denies", "questions"})
+ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """A quote's words for comparing copies: marks, case, ellipses and bracketed insertions set aside."""
+    return tuple(re.findall(r"[a-z0-9]+(?:'[a-z0-9]+)*", normalize(ELLIPSIS.sub(" ", text))))
+
+
+def verbatim(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two copies of one quote: one inside the other, or the same words but for a word or two."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < VERBATIM_MIN_WORDS:
+        return False
+    blocks = [m for m in SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks() if m.size >= 2]
+    shared = sum(m.size for m in blocks)
+    longest = max((m.size for m in blocks), default=0)
+    return shared >= VERBATIM_SHARE * len(short) or (longest >= VERBATIM_RUN and shared >= 0.5 * len(short))
+
+
+def stances_clash(stances: set[str]) -> bool:
+    """An assertion with a denial or a doubt of it: a dispute, not one statement."""
+    return len(stances) > 1 and bool(stances & CONTESTING)
 
 
 def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[str]) -> float:
     """How surely two units state the same thing (0 when they do not).
 
-    Two different people never make one statement (unless the words are nearly the same:
-    then it is one quote credited to two people, which the attribution check reports).
-    A shared speaker lowers the bar a little; a quote's words inside another's clear it."""
+    Paraphrases join only with the same speaker and stance: two different people never make
+    one statement. A shared speaker lowers the bar a little; a quote's words inside another's clear it."""
+    if stances_clash({a.stance, b.stance}):
+        return 0.0
     speakers_agree = a.speaker is not None and a.speaker == b.speaker
-    speakers_clash = a.speaker in people and b.speaker in people and a.speaker != b.speaker
-    if speakers_clash and cosine < 0.9:
+    if a.speaker in people and b.speaker in people and a.speaker != b.speaker:
         return 0.0
     # an outlet's own sentence restates a quote only if it names the quoted person
     for mine, other in ((a, b), (b, a)):
@@ -50,6 +84,18 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     return cosine if cosine >= threshold else 0.0
 
 
+def verbatim_pairs(units: list[Unit]) -> set[tuple[int, int]]:
+    """Quotes of different reports that are copies of one quote, found through shared word pairs."""
+    words = {i: quote_words(u.text) for i, u in enumerate(units) if u.kind in QUOTED}
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, w in words.items():
+        for bigram in sorted(set(zip(w, w[1:]))):
+            index[bigram].append(i)
+    candidates = {(i, j) for ids in index.values() if len(ids) < 50 for i in ids for j in ids
+                  if i < j and units[i].article != units[j].article}
+    return {(i, j) for i, j in candidates if verbatim(words[i], words[j])}
+
+
 def align(story: Story) -> list[Statement]:
     units, vectors = story.units, story.vectors
     threshold = story.settings.align_similarity
@@ -58,41 +104,58 @@ def align(story: Story) -> list[Statement]:
         return []
     sims = vectors @ vectors.T
     people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
-    pairs: list[tuple[float, int, int]] = []
+    copies = verbatim_pairs(units)
+    pairs: dict[tuple[int, int], float] = {pair: VERBATIM for pair in copies
+                                           if not stances_clash({units[pair[0]].stance, units[pair[1]].stance})}
     k = min(NEIGHBOURS + 1, n)
     for i in range(n):
         nearest = np.argpartition(-sims[i], k - 1)[:k] if n > k else range(n)
         for j in nearest:
             j = int(j)
-            if j <= i:
+            if j <= i or (i, j) in copies:
                 continue
             a, b = units[i], units[j]
             if a.article == b.article and sims[i, j] < SAME_ARTICLE_SIMILARITY:
                 continue
             score = pair_score(a, b, float(sims[i, j]), threshold, people)
             if score > 0:
-                pairs.append((score, i, j))
+                pairs[(i, j)] = score
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for score, i, j in sorted(pairs, reverse=True):
+    # the sentences of one quote in quotation marks start as one statement
+    first_sentence: dict[tuple[str, int], int] = {}
+    for i, u in enumerate(units):
+        if u.kind != "direct":
+            continue
+        root = first_sentence.setdefault((u.article, u.quote), i)
+        if root != i:
+            cluster_of[i] = root
+            members[root].append(i)
+            del members[i]
+    for (i, j), score in sorted(pairs.items(), key=lambda item: (item[1], item[0]), reverse=True):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
         left, right = members[ci], members[cj]
-        # quotes of a word or three join by their words, not by their (unreliable) vectors
-        left_full = [x for x in left if len(units[x].text.split()) >= MIN_ALIGN_WORDS] or left
-        right_full = [x for x in right if len(units[x].text.split()) >= MIN_ALIGN_WORDS] or right
-        cross = sims[np.ix_(left_full, right_full)]
-        # each unit's best match on the other side, averaged: softer than average linkage,
-        # which punishes a statement spread over two sentences, firmer than single linkage
-        linkage = float(np.concatenate([cross.max(axis=0), cross.max(axis=1)]).mean())
-        if linkage < threshold - LINKAGE_SLACK and score < threshold + 0.2:
-            continue
-        speakers = {units[x].speaker for x in left + right} & people
-        if len(speakers) > 1:
-            continue  # a statement has one speaker, however many outlets carry it
+        if stances_clash({units[x].stance for x in left + right}):
+            continue  # an assertion and its denial: a dispute, shown as such
+        if score < VERBATIM:
+            # quotes of a word or three join by their words, not by their (unreliable) vectors
+            left_full = [x for x in left if len(units[x].text.split()) >= MIN_ALIGN_WORDS] or left
+            right_full = [x for x in right if len(units[x].text.split()) >= MIN_ALIGN_WORDS] or right
+            cross = sims[np.ix_(left_full, right_full)]
+            # each quote's (or lone unit's) best match on the other side, averaged: softer than
+            # average linkage, which punishes a statement spread over two sentences, firmer than single linkage
+            linkage = float(np.concatenate([best_per_quote(units, right_full, cross.max(axis=0)),
+                                            best_per_quote(units, left_full, cross.max(axis=1))]).mean())
+            if linkage < threshold - LINKAGE_SLACK and score < threshold + 0.2:
+                continue
+            said_left = {units[x].speaker for x in left} & people
+            said_right = {units[x].speaker for x in right} & people
+            if said_left and said_right and not said_left & said_right:
+                continue  # a statement has one speaker, however many outlets carry it
         shared = {units[x].article for x in left} & {units[x].article for x in right}
-        if shared:
+        if shared and score < VERBATIM:  # a report quoting one remark twice: still one remark
             own_left = [x for x in left if units[x].article in shared]
             own_right = [x for x in right if units[x].article in shared]
             same_lines = {(units[x].article, units[x].line) for x in own_left} == {(units[x].article, units[x].line) for x in own_right}
@@ -102,7 +165,16 @@ def align(story: Story) -> list[Statement]:
             cluster_of[x] = ci
         members[ci] = left + right
         del members[cj]
-    return [to_statement(story, [units[x] for x in sorted(group)], vectors[group]) for group in members.values()]
+    return [to_statement(story, [units[x] for x in sorted(group)], vectors[group], people) for group in members.values()]
+
+
+def best_per_quote(units: list[Unit], indices: list[int], best: np.ndarray) -> np.ndarray:
+    """The best of the sentences of one quote: a quote matches by its closest sentence."""
+    grouped: dict[tuple, float] = {}
+    for x, value in zip(indices, best):
+        key = (units[x].article, units[x].quote) if units[x].kind == "direct" else (x,)
+        grouped[key] = max(grouped.get(key, -1.0), float(value))
+    return np.array(list(grouped.values()))
 
 
 def restates(units: list[Unit], sims, left: list[int], right: list[int], threshold: float) -> bool:
@@ -120,18 +192,21 @@ def restates(units: list[Unit], sims, left: list[int], right: list[int], thresho
     return False
 
 
-def to_statement(story: Story, units: list[Unit], vectors) -> Statement:
+def to_statement(story: Story, units: list[Unit], vectors, people: set[str]) -> Statement:
     centre = vectors.mean(axis=0)
     best = max(range(len(units)), key=lambda x: (units[x].kind != "sentence", float(vectors[x] @ centre)))
     speakers = defaultdict(int)
     for u in units:
         if u.speaker:
             speakers[u.speaker] += 1
-    articles = sorted({u.article for u in units})
+    speaker = max(speakers, key=speakers.get) if speakers else None
+    # outlets carry the statement when they credit it to its speaker (or to no one); a report
+    # crediting the same words to another person is a disagreement, not one more outlet saying it
+    articles = sorted({u.article for u in units if u.speaker in (None, speaker) or speaker not in people or u.speaker not in people})
     outlets = sorted({story.outlet(a) for a in articles})
     return Statement(
         id="",
-        speaker=max(speakers, key=speakers.get) if speakers else None,
+        speaker=speaker,
         text=units[best].text,
         mentions=[StatementMention(u.article, u.line, u.start, u.end, u.text) for u in units],
         outlets=outlets,

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..model import Claim, Disputer, Evidence, Statement, StatementMention
 from ..nlp import embed
-from ..text import NEWS_AGENCIES
+from ..text import NEWS_AGENCIES, content_words
 from .parties import parties_in
 from .story import Story, best_sentence
 
@@ -24,16 +24,40 @@ EVIDENCE = re.compile(r"\b(?:video|videos|footage|images?|photos?|photographs?|s
 MILITARY = r"(?:troops|forces|units|soldiers|military|army|tanks|garrisons?|bases|vehicles|weapons|ministry|government)"
 SELF_REFERENCE = re.compile(rf"\b(?:its|our|we|their)\s+(?:\w+\s+){{0,2}}{MILITARY}\b", re.I)
 CENTRAL_CLAIMS = 3
-RELATED = 0.35  # a doubt or a piece of evidence this close in meaning concerns the claim
+RELATED = 0.35  # a piece of evidence this close in meaning concerns the claim
+DISPUTE_RELATED = 0.5  # words disputing a claim are about it: closer than the story's other doubts
 CANDIDATES = 10
 
 
 def find_claims(story: Story, statements: list[Statement]) -> list[Claim]:
-    candidates = [s for s in statements if s.speaker and s.independent_sources >= 2 and not NEGATIVE.search(s.text)
-                  and not MODAL.search(s.text) and not s.text.rstrip().endswith("?")][:CANDIDATES]
+    candidates = [s for s in statements if s.speaker and s.independent_sources >= 2 and asserts_a_fact(story, s)
+                  and one_party(story, s)][:CANDIDATES]
     ranked = sorted(enumerate(assess(story, s) for s in candidates),
                     key=lambda pair: (-(len(pair[1].disputed_by) + len(pair[1].evidence)), pair[0]))
     return [claim for _, claim in ranked[:CENTRAL_CLAIMS]]
+
+
+def asserts_a_fact(story: Story, statement: Statement) -> bool:
+    """A claim states something as so: not a denial, a doubt, a demand, a condition or a question,
+    in most of the words the reports give it ("we don't believe what we hear" is no claim)."""
+    texts = [m.text for m in statement.mentions]
+    hedged = sum(bool(NEGATIVE.search(t) or MODAL.search(t) or t.rstrip().endswith("?")) for t in texts)
+    stances = {u.stance for u in story.units if any(u.article == m.article and u.start == m.start for m in statement.mentions)}
+    return not (NEGATIVE.search(statement.text) or MODAL.search(statement.text) or statement.text.rstrip().endswith("?")) \
+        and hedged * 3 <= len(texts) and stances <= {"asserts"}
+
+
+def one_party(story: Story, statement: Statement) -> bool:
+    """A claim is one identifiable party's: the people and bodies the reports credit it to are one
+    person, or speak for the same side (not "Kyiv" in one report and "Russia" in another)."""
+    sides = [side for name in credited_speakers(story, statement) if (side := parties_in(name) | person_parties(story, name))]
+    return len(sides) <= 1 or bool(set.intersection(*sides))  # a body of no known side ("defence ministry") takes none
+
+
+def credited_speakers(story: Story, statement: Statement) -> list[str]:
+    named = {q.speaker for a in story.articles for q in a.quotes for m in statement.mentions
+             if q.speaker and m.article == q.article and m.start < q.end and q.start < m.end}
+    return sorted({name.lower(): name for name in sorted(named, reverse=True)}.values())
 
 
 def claimant_parties(story: Story, statement: Statement) -> set[str]:
@@ -50,9 +74,7 @@ def claimant_parties(story: Story, statement: Statement) -> set[str]:
 
 def assess(story: Story, statement: Statement) -> Claim:
     parties = claimant_parties(story, statement)
-    named = {q.speaker for a in story.articles for q in a.quotes for m in statement.mentions
-             if q.speaker and m.article == q.article and m.start < q.end and q.start < m.end}
-    speakers = sorted({name.lower(): name for name in sorted(named, reverse=True)}.values())
+    speakers = credited_speakers(story, statement)
     sentences = [sentence_text(story, m) for m in statement.mentions]
     self_report = any(parties & parties_in(s) or SELF_REFERENCE.search(s) for s in sentences + [m.text for m in statement.mentions])
     centre = embed([m.text for m in statement.mentions], story.settings.embedding_model).mean(axis=0)
@@ -63,12 +85,16 @@ def assess(story: Story, statement: Statement) -> Claim:
     credited = {c for a in story.articles for c in a.relies_on + a.wire} | {a.outlet for a in story.articles if a.outlet}
     credited |= set(NEWS_AGENCIES) | set(NEWS_AGENCIES.values())
     denials = set()
+    named = {e.name for a in story.articles for e in a.entities}
+    topic = set(content_words(" ".join(m.text for m in statement.mentions)))
     for index, unit in enumerate(story.units):
-        if (unit.article, unit.line) in mentioned or float(story.vectors[index] @ centre) < RELATED:
+        if (unit.article, unit.line) in mentioned or float(story.vectors[index] @ centre) < DISPUTE_RELATED:
             continue
         who = unit.speaker if unit.kind != "sentence" else (sorted(unit.people)[0] if len(unit.people) == 1 else None)
-        if not who or who in speakers or who in credited or parties_in(who) & parties or not DOUBT.search(unit.text):
-            continue
+        if not who or who not in named or who in speakers or who in credited or parties_in(who) & parties:
+            continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
+        if not (unit.stance in ("denies", "questions") or DOUBT.search(unit.text)) or not topic & set(content_words(unit.text)):
+            continue  # a dispute contradicts the claim in words about what it says
         if parties and (person_parties(story, who) & parties):
             continue
         disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
@@ -106,6 +132,7 @@ def sentence_text(story: Story, mention: StatementMention) -> str:
 
 def find_evidence(story: Story, centre) -> list[Evidence]:
     found = []
+    sources = {q.speaker for a in story.articles for q in a.quotes if q.speaker}
     for article in story.articles:
         body = {ln.line for ln in article.lines if ln.label == "body"}
         candidates = [s for s in article.sentences if s.line in body and EVIDENCE.search(s.text)]
@@ -115,15 +142,16 @@ def find_evidence(story: Story, centre) -> list[Evidence]:
         for s, v in zip(candidates, vectors):
             if float(v @ centre) < RELATED:
                 continue
-            found.append(Evidence(article.id, s.line, provider(article, s.start, s.text), s.text))
+            found.append(Evidence(article.id, s.line, provider(article, s.start, s.text, sources), s.text))
     return found
 
 
-def provider(article, start: int, text: str) -> str | None:
-    """Who offers the evidence: the first organisation or person named before the evidence word."""
+def provider(article, start: int, text: str, sources: set[str]) -> str | None:
+    """Who offers the evidence: the first party named before the evidence word that can offer
+    any: someone quoted in the story, or a state ("Afghanistan" or "DNC Server" named nearby is no provider)."""
     cut = start + EVIDENCE.search(text).start()
     named = [(m.start, e.name) for e in article.entities if e.kind in ("org", "person", "place")
-             for m in e.mentions if start <= m.start < cut]
+             and (e.name in sources or parties_in(e.name)) for m in e.mentions if start <= m.start < cut]
     if named:
         return min(named)[1]
     m = re.search(r"\b(?:the|a)\s+((?:\w+\s+){0,3}(?:ministry|government|army|military|agency|office|police))\b", text, re.I)

@@ -14,10 +14,11 @@ from functools import lru_cache
 from itertools import combinations
 
 from ..dates import YEAR
-from ..model import Article, Discrepancy, DiscrepancyValue, Statement, Value
+from ..model import Article, Discrepancy, DiscrepancyValue, Quote, Statement, StatementMention, Value
 from ..nlp import embed
 from ..text import normalize, words
 from .parties import parties_in
+from .referents import find_referent_discrepancies, own_date
 from .story import Story
 
 UNIT_FAMILIES = {"soldiers": "troops", "forces": "troops", "servicemen": "troops", "personnel": "troops", "troop": "troops",
@@ -29,13 +30,100 @@ SAME_SENTENCE_TOPIC = 0.5
 COMMON_NAME_SHARE = 0.8  # names in this share of reports (Russia, NATO) tell nothing about sameness
 REPORTING_DATE = re.compile(r"\b(?:said|says|announced|told|declared|reported|wrote|added|briefing|conference|statement)\b(?:\s+\w+){0,3}\s*$", re.I)
 MIN_SHARED_WORDS = 3
+ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[")
 MAX_WORDING_CHANGES = 2  # words added or replaced inside the shared stretch ("Everything is now in place")
 
 
 def find_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
     found = number_discrepancies(story) + date_discrepancies(story)
-    found += attribution_discrepancies(story) + wording_discrepancies(story, statements)
+    found += attribution_discrepancies(story) + speaker_discrepancies(story, statements)
+    found += wording_discrepancies(story, statements) + find_referent_discrepancies(story, statements)
     return found
+
+
+def quotes_in(story: Story, statement: Statement) -> dict[str, list[tuple[StatementMention, Quote]]]:
+    """Per report, the statement's mentions that stand in quotation marks, with their quote."""
+    found: dict[str, list[tuple[StatementMention, Quote]]] = defaultdict(list)
+    for m in statement.mentions:
+        quote = next((q for q in story.by_id[m.article].quotes
+                      if q.kind in ("direct", "partial") and q.start <= m.start < q.end), None)
+        if quote is not None:
+            found[m.article].append((m, quote))
+    return found
+
+
+def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
+    """One quote, the same words, credited to different people by different reports."""
+    places = {e.name for a in story.articles for e in a.entities if e.kind == "place"}
+    out = []
+    for statement in statements:
+        credited = {a: next((q for _, q in pieces if q.speaker), None) for a, pieces in quotes_in(story, statement).items()}
+        # a place credited with a quote is a parser's slip ("Russia launched ...", said Perez), not a source
+        credited = {a: q for a, q in credited.items() if q is not None and q.speaker not in places}
+        if len(distinct_people({q.speaker for q in credited.values()})) < 2:
+            continue
+        values = [DiscrepancyValue(a, q.line, q.speaker_mention.text if q.speaker_mention else q.speaker, q.speaker,
+                                   story.outlet(a), sentence_of(story, a, q.start)) for a, q in sorted(credited.items())]
+        names = " or ".join(sorted({q.speaker for q in credited.values()}))
+        out.append(Discrepancy("attribution", "conflict", f"who said \"{clip(statement.text)}\": {names}", values,
+                               "the reports credit the same words to different people; at most one is right, "
+                               "unless one person was repeating the other"))
+    return out
+
+
+def distinct_people(names: set[str]) -> set[str]:
+    """Names left once spellings of one name are set aside ("Roger J. Stone Jr" is "Roger Stone")."""
+    def core(name: str) -> tuple[str, str]:
+        tokens = [t for t in re.findall(r"[A-Za-z]+", name) if t.lower() not in ("jr", "sr", "ii", "iii") and len(t) > 1]
+        return (tokens[0].lower(), tokens[-1].lower()) if tokens else (name, name)
+    return {core(n) for n in names}
+
+
+def changed_words(story: Story, statement: Statement) -> Discrepancy | None:
+    """Copies of one quote that differ inside by a word or two: a word inserted, dropped or
+    changed ("Wendy" for "Debbie"); outlets cutting a quote at other places is no change."""
+    pieces = quotes_in(story, statement)
+    changes: list[tuple[str, str]] = []
+    involved: set[str] = set()
+    for a, b in combinations(sorted(pieces), 2):
+        for (ma, _), (mb, _) in ((x, y) for x in pieces[a] for y in pieces[b]):
+            if not same_wording(ma.text, mb.text):
+                continue  # reworded: the variants check reports it
+            for change in inner_changes(ma.text, mb.text):
+                involved |= {a, b}
+                if change not in changes and change[::-1] not in changes:
+                    changes.append(change)
+    if not changes:
+        return None
+    values = [DiscrepancyValue(a, pieces[a][0][0].line, " ".join(m.text for m, _ in pieces[a]), None, story.outlet(a),
+                               sentence_of(story, a, pieces[a][0][0].start)) for a in sorted(involved)]
+    what = "; ".join(f"\"{old or '-'}\" / \"{new or '-'}\"" for old, new in changes[:3])
+    return Discrepancy("quote-wording", "conflict", f"the words of {statement.speaker or 'one quote'}: {what}", values,
+                       "the outlets print one quote with a word inserted, dropped or changed; "
+                       "at most one copy has the words as said")
+
+
+def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
+    """Words replaced, inserted or dropped between the first and last words two copies share."""
+    x, y = tuple(words(a)), tuple(words(b))
+    lx, ly = tuple(w.lower() for w in x), tuple(w.lower() for w in y)
+    matcher = SequenceMatcher(None, lx, ly, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    if sum(m.size for m in blocks) < max(MIN_SHARED_WORDS, 0.6 * min(len(x), len(y))):
+        return []  # not copies of one quote: the paraphrase check handles these
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    inner = [op for op in ops if op[1] > blocks[0].a and op[2] < blocks[-1].a + blocks[-1].size
+             and op[3] > blocks[0].b and op[4] < blocks[-1].b + blocks[-1].size]
+    if len(inner) > MAX_WORDING_CHANGES:
+        return []  # many changes: a paraphrase or a translation, reported as variants
+    if ELLIPSIS.search(a) or ELLIPSIS.search(b):
+        return []  # "..." or "[he]": the outlet marked the words it left out or supplied
+    return [(" ".join(x[i1:i2]), " ".join(y[j1:j2])) for _, i1, i2, j1, j2 in inner
+            if stems(" ".join(x[i1:i2])) != stems(" ".join(y[j1:j2]))]  # "sign" / "signs" is no change of words
+
+
+def clip(text: str, size: int = 80) -> str:
+    return text if len(text) <= size else text[:size - 1].rstrip() + "…"
 
 
 def sentence_of(story: Story, article_id: str, offset: int) -> str:
@@ -134,13 +222,28 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
                     if spans[a][1] < spans[b][0] or spans[b][1] < spans[a][0]]
         verdict = "conflict" if disjoint else "compatible"
         unit = family[group[0]]
-        if disjoint:
+        newest = newest_report(story, members) if disjoint else None
+        if newest is not None:
+            verdict = "updated"
+            why = (f"updated since: the newest report ({story.outlet(newest.article)}, {own_date(story.by_id[newest.article])}) "
+                   f"gives {newest.surface}; the older reports gave the figure of their day")
+        elif disjoint:
             a, b = disjoint[0]
             why = f"{members[a].surface} and {members[b].surface} cannot both be right"
         else:
             why = "the figures differ but their ranges overlap (a vaguer or bounding figure)"
         out.append(Discrepancy("number", verdict, f"how many {unit}", [value_entry(story, v) for v in members], why))
     return out
+
+
+def newest_report(story: Story, members: list[Value]) -> Value | None:
+    """The value of the one newest report when every report carries its own date and they differ:
+    a toll or a count that grew between reports is an update, not a contradiction."""
+    days = [own_date(story.by_id[v.article]) for v in members]
+    if None in days or len(set(days)) < 2:
+        return None
+    latest = [v for v, day in zip(members, days) if day == max(days)]
+    return latest[0] if len({str(v.normalized) for v in latest}) == 1 else None
 
 
 def date_context(story: Story, v: Value, width: int = 60) -> str:
@@ -233,6 +336,10 @@ def wording_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
     out: list[Discrepancy] = []
     reported: list[set[tuple[str, int]]] = []
     for statement in statements:
+        changed = changed_words(story, statement)
+        if changed is not None:
+            out.append(changed)  # copies with a word changed: that is the disagreement to show
+            continue
         if not statement.speaker:
             continue
         by_article: dict[str, list] = defaultdict(list)

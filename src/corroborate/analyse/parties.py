@@ -29,4 +29,5 @@ WORD = re.compile(r"[a-z][a-z.]*[a-z]|[a-z]")
 def parties_in(text: str) -> set[str]:
     """Parties a text names, by whole words ("Russian forces" -> Russia)."""
     lowered = text.lower().replace("white house", "washington").replace("downing street", "london")
-    return {ALIASES[w] for w in WORD.findall(lowered) if w in ALIASES}
+    # "u.s." is found as "u.s": a word never ends in its final dot
+    return {ALIASES.get(w) or ALIASES[w + "."] for w in WORD.findall(lowered) if w in ALIASES or w + "." in ALIASES}

@@ -46,8 +46,8 @@ def find_origins(story: Story) -> None:
         for other in lsh.query(hashes[article.id]):
             parent[find(other)] = find(article.id)
     for article in story.articles:
-        root = story.by_id[find(article.id)]
-        members = [a for a in story.articles if find(a.id) == root.id]
+        members = [a for a in story.articles if find(a.id) == find(article.id)]
+        root = members[0]  # the first report by id names the group, whichever order LSH answered in
         wires = sorted({w for a in members for w in a.wire})
         if len(members) > 1:
             story.origins[article.id] = "shared copy: " + (wires[0] if wires else story.outlet(root.id))

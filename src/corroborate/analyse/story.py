@@ -30,6 +30,8 @@ class Unit:
     kind: str  # direct | partial | indirect | sentence
     sentence: Sentence
     people: frozenset[str] = frozenset()  # people the unit's sentence names (canonical)
+    quote: int | None = None  # where the quote this unit is a sentence of starts: one quote, one statement
+    stance: str = "asserts"  # Quote.stance; a body sentence takes the stance of a speech act it reports
 
 
 @dataclass
@@ -69,7 +71,7 @@ def build_units(story: Story) -> None:
             text = sentence_unit_text(s.text)
             if inside < 0.4 * (s.end - s.start) and text:
                 units.append(Unit(article.id, s.line, s.start, s.end, text, None, "sentence", s,
-                                  people_in(article, s.start, s.end)))
+                                  people_in(article, s.start, s.end), stance=act_stance(quotes, s)))
     story.units = units
     story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
 
@@ -103,5 +105,13 @@ def split_quote(story: Story, article: Article, quote: Quote) -> list[Unit]:
             continue
         text = article.text[start:end].strip(" \"“”'‘’,")
         if len(re.findall(r"\w+", text)) >= MIN_UNIT_WORDS:
-            out.append(Unit(article.id, quote.line, start, end, text, quote.speaker, quote.kind, s))
+            out.append(Unit(article.id, quote.line, start, end, text, quote.speaker, quote.kind, s,
+                            quote=quote.start, stance=quote.stance))
     return out
+
+
+def act_stance(quotes: list[Quote], sentence: Sentence) -> str:
+    """A sentence that reports a speech act ("X denied having any plans") says what the act does:
+    a denial stays a denial when the sentence stands for it."""
+    stances = sorted({q.stance for q in quotes if q.act and sentence.start <= q.start < sentence.end} - {"asserts"})
+    return stances[0] if stances else "asserts"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..model import Statement, SummarySentence
+from ..model import Statement, StatementMention, SummarySentence
 from ..nlp import embed
 from .story import Story, best_sentence
 
@@ -38,7 +38,44 @@ def summarise(story: Story, statements: list[Statement], size: int, lead: list[s
         if all(float(vectors[i] @ vectors[j]) < REDUNDANT for j in chosen):
             chosen.append(int(i))
     chosen.sort(key=lambda i: first_position(candidates[i]))
-    return [SummarySentence(sentences[i], candidates[i].id, candidates[i].mentions) for i in chosen]
+    return [SummarySentence(sentences[i], candidates[i].id, backing(story, candidates[i], sentences[i])) for i in chosen]
+
+
+def backing(story: Story, statement: Statement, shown: str) -> list[StatementMention]:
+    """The mentions that back the sentence shown: not one crediting the words to someone else,
+    nor one whose own sentence gives another date or figure ("January 1" for "end of February")."""
+    own = next((sentence_values(story, m) for m in statement.mentions if sentence_text(story, m).strip() == shown.strip()), {})
+    kept = []
+    for m in statement.mentions:
+        if credited_to_another(story, m, statement.speaker):
+            continue
+        theirs = sentence_values(story, m)
+        if any(kind in theirs and not theirs[kind] & values for kind, values in own.items()):
+            continue
+        kept.append(m)
+    return kept or statement.mentions[:1]
+
+
+def sentence_text(story: Story, m: StatementMention) -> str:
+    s = story.sentence_at(m.article, m.start)
+    return s.text if s else m.text
+
+
+def sentence_values(story: Story, m: StatementMention) -> dict[str, set[str]]:
+    """Dates and figures (by unit) a mention's sentence gives, as comparable strings."""
+    s = story.sentence_at(m.article, m.start)
+    found: dict[str, set[str]] = {}
+    for v in story.by_id[m.article].values:
+        if s is not None and s.start <= v.start < s.end and v.normalized is not None:
+            found.setdefault(f"{v.kind}:{v.unit or ''}", set()).add(str(v.normalized))
+    return found
+
+
+def credited_to_another(story: Story, m: StatementMention, speaker: str | None) -> bool:
+    """The mention's report gives these words to another person than the statement's speaker."""
+    people = {e.name for e in story.by_id[m.article].entities if e.kind == "person"}
+    return speaker is not None and any(q.speaker and q.speaker != speaker and q.speaker in people and q.start <= m.start < q.end
+                                       for q in story.by_id[m.article].quotes)
 
 
 def first_position(statement: Statement) -> float:

@@ -103,10 +103,15 @@ def iso_date(value: str, languages: list[str] | None = None) -> str | None:
 
 
 def date_from_text(article: Article) -> str | None:
-    """The latest full date the report gives (photos and posts are dated too), moved to a later
-    weekday the report says things happened on ("said on Tuesday"). None when the text has no date."""
+    """The latest full date the page gives outside its prose (date lines, photo and post dates),
+    moved to a later weekday the report says things happened on ("said on Tuesday"). A date in
+    the story itself (a hearing two years before, "February 15 will go down in history") is no
+    publication date: None then, and the story dates the report, marked inferred."""
     found: list[date] = []
+    prose = [(ln.start, ln.end) for ln in article.lines if ln.label in ("body", "subheading", "title")]
     for m in FULL_DATE.finditer(article.text):
+        if any(start <= m.start() < end for start, end in prose):
+            continue
         value = iso_date(m.group(0), languages=["en"])  # FULL_DATE matches English month names only
         if value:
             found.append(date.fromisoformat(value))

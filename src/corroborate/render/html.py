@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ..model import Article, Briefing
 from . import svg
-from .views import View, anchor
+from .views import View, anchor, carried
 
 ENV = Environment(loader=PackageLoader("corroborate.render", "templates"), autoescape=select_autoescape(["html", "j2"]))
 BADGES = {"confirmed": "ok", "unconfirmed": "warn", "disputed": "bad", "contradicted": "bad"}
@@ -19,7 +19,8 @@ STATUS_LABELS = {"confirmed": "confirmed", "unconfirmed": "claimed, not independ
 def render(briefing: Briefing) -> str:
     view = View(briefing)
     summary = [(s, view.cite_mentions(s.citations)) for s in briefing.summary]
-    claims = [(c, [(e, view.cite(e.article, e.line)) for e in c.evidence],
+    claims = [(c, carried(view.statements[c.statement]) if c.statement in view.statements else "",
+               [(e, view.cite(e.article, e.line)) for e in c.evidence],
                [(d, view.cite_mentions(d.mentions)) for d in c.disputed_by]) for c in briefing.claims]
     discrepancies = [(d, [(v, view.cite(v.article, v.line)) for v in d.values]) for d in briefing.discrepancies]
     speakers = [(p, [(s, view.cite_mentions(s.mentions), view.said(s)) for s in p["statements"]]) for p in view.speakers()]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from ..model import Briefing
-from .views import View
+from .views import View, carried
 
+INFERRED = " (date inferred: the report gives none)"
 STATUS_WORDS = {"confirmed": "CONFIRMED", "unconfirmed": "UNCONFIRMED", "disputed": "DISPUTED", "contradicted": "CONTRADICTED"}
 
 
@@ -23,6 +24,8 @@ def render(briefing: Briefing) -> str:
     for c in briefing.claims:
         out.append(f"### {STATUS_WORDS[c.status]}: {c.text}")
         out.append(f"- Claimed by: {c.claimed_by}" + (" (describing its own side)" if c.self_report else ""))
+        if c.statement in view.statements:
+            out.append(f"- {carried(view.statements[c.statement])}")
         for e in c.evidence:
             out.append(f"- Evidence offered by {e.by or 'unknown'}: {e.text} {cites([view.cite(e.article, e.line)])}")
         for d in c.disputed_by:
@@ -52,7 +55,7 @@ def render(briefing: Briefing) -> str:
         out.append("")
     out += ["## Timeline", ""]
     for e in briefing.timeline:
-        out.append(f"- **{e.date}** {e.text} ({', '.join(e.outlets)})")
+        out.append(f"- **{e.date}**{INFERRED if e.inferred else ''} {e.text} ({', '.join(e.outlets)})")
     out += ["", "## Coverage", ""]
     if briefing.coverage:
         outlets = briefing.coverage.outlets
@@ -72,6 +75,8 @@ def render(briefing: Briefing) -> str:
     for a in briefing.articles:
         date = (a.published or "undated") + (" (inferred from the story)" if a.published_inferred else "")
         out.append(f"### {a.display_name}: {a.title or a.id}")
+        if a.url:
+            out.append(f"- original: <{a.url}>")
         out.append(f"- id: {a.id}; date: {date}; authors: {', '.join(a.authors) or 'not given'}; "
                    f"wire: {', '.join(a.wire) or 'none'}; relies on: {', '.join(a.relies_on) or 'none'}")
         out.append("")

@@ -25,6 +25,13 @@ class Said:
     quoted: bool
 
 
+def carried(statement) -> str:
+    """That someone said it, told apart from whether it is so."""
+    n, k = len(statement.outlets), statement.independent_sources
+    return (f"Carried by {n} outlet{'s' if n != 1 else ''} ({k} independent source{'s' if k != 1 else ''}): "
+            "this is how widely the claim was reported, not a confirmation of it")
+
+
 def anchor(article_index: int, start: int) -> str:
     return f"a{article_index}-{start}"
 

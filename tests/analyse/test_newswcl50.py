@@ -1,0 +1,78 @@
+"""Real multi-outlet stories (NewsWCL50, ../shared/eval/newswcl50): the same briefing every run,
+one remark one statement, and the disagreements a careful reader finds."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+pytestmark = pytest.mark.slow
+NEWSWCL50 = SHARED / "eval" / "newswcl50"
+
+
+def story(event: int) -> list[str]:
+    files = sorted(str(p) for p in (NEWSWCL50 / f"event_{event}").glob("*.txt"))
+    assert len(files) == 5, f"NewsWCL50 event {event} is expected in {NEWSWCL50}"
+    return files
+
+
+def brief_json(files: list[str], tmp_path: Path, seed: str) -> str:
+    out = tmp_path / f"brief-{seed}-{len(list(tmp_path.iterdir()))}.json"
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    subprocess.run([sys.executable, "-m", "corroborate", "brief", *files, "-f", "json", "-o", str(out)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    return out.read_text(encoding="utf-8")
+
+
+def test_briefing_is_the_same_whatever_the_hash_seed_or_input_order(tmp_path):
+    files = story(9)
+    first = brief_json(files, tmp_path, "0")
+    for seed, order in (("1", files), ("4242", files), ("7", files[::-1])):
+        assert brief_json(order, tmp_path, seed) == first, (seed, order == files)
+
+
+@pytest.fixture(scope="module")
+def event_3():
+    from corroborate.pipeline import brief
+
+    return brief(story(3))
+
+
+def test_trump_tweet_is_one_statement_and_its_silent_correction_is_reported(event_3):
+    # one outlet prints the tweet as written ("Wendy Wasserman Schultz"), another corrects it silently
+    tweet = [s for s in event_3.statements if any("Wasserman Schultz Servers" in m.text for m in s.mentions)]
+    assert len(tweet) == 1 and {"3_LL.txt", "3_R.txt"} <= {m.article for m in tweet[0].mentions}
+    changed = [d for d in event_3.discrepancies if d.kind == "quote-wording" and "Wendy" in d.about and "Debbie" in d.about]
+    assert len(changed) == 1
+    assert {v.article for v in changed[0].values} >= {"3_LL.txt", "3_R.txt"}
+
+
+def test_shared_quotes_land_in_one_statement(event_3):
+    import importlib.util
+
+    from corroborate.render import render
+
+    spec = importlib.util.spec_from_file_location("score_alignment", SHARED / "tools" / "score_alignment.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    # the reports read exactly as corroborate reads them (CRLF kept), so that offsets agree
+    reports = {Path(p).name: Path(p).read_bytes().decode("utf-8") for p in story(3)}
+    score = tool.score(json.loads(render(event_3, "json")), reports)
+    assert score["shared_quote_pairs"] >= 20
+    assert score["aligned"] / score["shared_quote_pairs"] >= 0.95, score["misses"]
+
+
+def test_a_date_the_story_mentions_is_no_publication_date(event_3):
+    # the 2018 lawsuit recalls WikiLeaks publishing the emails on July 22, 2016
+    assert all(not (a.published or "").startswith("2016") for a in event_3.articles)
+
+
+def test_evidence_is_credited_to_a_party_not_to_a_thing_named_nearby(event_3):
+    # Trump's tweet: "... the DNC Server that they refused to give to the FBI ..."
+    assert "DNC Server" not in {e.by for c in event_3.claims for e in c.evidence}
