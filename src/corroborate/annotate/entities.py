@@ -97,7 +97,8 @@ def role_of(ent) -> str | None:
 def resolve_within(names: Sequence[NameMention]) -> None:
     """Each person mention's key becomes the fullest name in the report that shares its surname."""
     people = [n for n in names if n.kind == "person"]
-    full = sorted({n.text for n in people}, key=lambda s: -len(s.split()))
+    # longest first; among names as long, the first the report gives (never set order: runs would differ)
+    full = sorted(dict.fromkeys(n.text for n in people), key=lambda s: -len(s.split()))
     for n in people:
         tokens = n.text.split()
         n.key = next((f for f in full if f != n.text and len(f.split()) > len(tokens) and tokens[-1] == f.split()[-1]), n.text)
