@@ -120,8 +120,8 @@ def finish(errors: list, articles: int) -> None:
 @app.command()
 def annotate(inputs: Inputs, format: Annotated[AnnotateFormat, typer.Option("--format", "-f", help="Output format.")] = AnnotateFormat.json,
              output: Output = None, quiet: Quiet = False, verbose: Verbose = False,
-             workers: Annotated[int, typer.Option("--workers", "-w", min=1, show_default="all cores",
-                                                  help="Processes annotating reports side by side.")] = 0) -> None:
+             workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, show_default="all cores",
+                                                         help="Processes annotating reports side by side.")] = None) -> None:
     """Clean and annotate each report on its own: one JSON object per article (JSON Lines) with its
     lines, metadata, quotes and speakers, entities and values, written as each report is done."""
     from .render.jsonout import article_line
@@ -130,7 +130,7 @@ def annotate(inputs: Inputs, format: Annotated[AnnotateFormat, typer.Option("--f
 
     articles, errors, quotes = 0, [], 0
     with progress_bar(quiet) as progress, streamed(output) as out:
-        for item in annotate_stream(inputs, Settings(), workers or None):
+        for item in annotate_stream(inputs, Settings(), workers):
             if isinstance(item, InputError):
                 errors.append(item)
                 report_errors([item], quiet)
