@@ -41,7 +41,7 @@ class MiniLM:
         self.positions = w["embeddings.position_embeddings.weight"]
         self.token_type = w["embeddings.token_type_embeddings.weight"][0]
         self.embed_norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
-        self.session = inference_session(onnx_graph(w, config))
+        self.session = inference_session(*onnx_graph(w, config))
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length mean-pooled vectors, one row per text, in the order given."""
@@ -77,27 +77,40 @@ class MiniLM:
         return (x - mean) / np.sqrt(var + self.eps) * weights[0] + weights[1]
 
 
-def inference_session(graph: bytes):
-    """One thread for the graph: corroborate runs one process per core (see nlp.one_blas_thread)."""
+def inference_session(graph: bytes, weights: dict[str, np.ndarray]):
+    """One thread for the graph: corroborate runs one process per core (see nlp.one_blas_thread).
+    The weights reach ONNX Runtime as arrays, not inside the serialized graph, which would
+    hold two more copies of them while the model loads."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
+    options.enable_cpu_mem_arena = False
+    options.add_session_config_entry("session.disable_prepacking", "1")
+    options.add_external_initializers(list(weights), [onnxruntime.OrtValue.ortvalue_from_numpy(v) for v in weights.values()])
     return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
 
-def onnx_graph(w: dict[str, np.ndarray], config: dict) -> bytes:
+def onnx_graph(w: dict[str, np.ndarray], config: dict) -> tuple[bytes, dict[str, np.ndarray]]:
     """BERT's encoder layers as an ONNX graph: in, the embedded tokens `x` and the additive
-    attention mask `blocked`; out, the last hidden states. Node names follow the weights'."""
+    attention mask `blocked`; out, the last hidden states. Node names follow the weights'.
+    Returns the graph, whose initializers name their data as external, and that data."""
     from onnx import TensorProto, helper, numpy_helper
 
     d, heads = config["hidden_size"], config["num_attention_heads"]
     size = d // heads
-    nodes, weights = [], []
+    nodes, initializers, weights = [], [], {}
 
     def const(name: str, value: np.ndarray) -> str:
-        weights.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        if value.size <= 4:  # shapes and scalars stay in the graph: its shape inference reads them
+            initializers.append(numpy_helper.from_array(value, name))
+            return name
+        weights[name] = np.ascontiguousarray(value)
+        tensor = TensorProto(name=name, data_type=helper.np_dtype_to_tensor_dtype(value.dtype), dims=value.shape,
+                             data_location=TensorProto.EXTERNAL)
+        tensor.external_data.add(key="location", value="weights")  # given to ONNX Runtime as arrays
+        initializers.append(tensor)
         return name
 
     def node(op: str, inputs: list[str], name: str, **attrs) -> str:
@@ -139,5 +152,5 @@ def onnx_graph(w: dict[str, np.ndarray], config: dict) -> bytes:
         [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["n", "t", d]),
          helper.make_tensor_value_info("blocked", TensorProto.FLOAT, ["n", 1, 1, "t"])],
         [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["n", "t", d])],
-        initializer=weights)
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]).SerializeToString()
+        initializer=initializers)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]).SerializeToString(), weights
