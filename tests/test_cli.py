@@ -102,9 +102,9 @@ def test_an_unwritable_output_is_reported_before_any_work(tmp_path):
 
 
 def test_names_and_reasons_are_printed_as_they_are(tmp_path):
-    odd = tmp_path / "notes [/bold].txt"
+    odd = tmp_path / "notes [b].txt"
     odd.write_text("---\noutlet [red]Harbour[/red] Daily\n---\nPort reopens after the storm\n\nThe port reopened on Monday.\n")
     result = corroborate("annotate", str(odd), str(tmp_path / "gone [/i].txt"), "-o", str(tmp_path / "out.jsonl"), "-q")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{odd}: front matter: cannot read the line 'outlet [red]Harbour[/red] Daily' (expected 'key: value')" in result.stderr
-    assert f"{tmp_path / 'gone [/i].txt'}: no such file or folder" in result.stderr
+    assert f"{tmp_path / 'gone [/i].txt'}: no file matches this pattern" in result.stderr
