@@ -57,16 +57,16 @@ def test_wrong_types_lose_one_record_and_the_output_lands_beside_the_input(tmp_p
     for seed in sorted(SEEDS.glob("*.txt")):
         (reports / seed.name).write_bytes(seed.read_bytes())
     (reports / "a.jsonl").write_text('{"id":"a","text":"Hi. \\"Yes,\\" said Ann Lee.","authors":42}\n')
-    out = reports / "briefing.json"
-    for run in (1, 2):  # the second run finds the first one's briefing in the folder and leaves it alone
-        result = corroborate("brief", str(reports), "-f", "json", "-o", str(out), "-q")
-        assert result.returncode == 1, result.stderr
-        assert "Traceback" not in result.stderr
-        assert result.stderr.count("error") == 1
-        assert f"{reports / 'a.jsonl'}:1: field 'authors' must be a list of names or one string of names (got int)" in result.stderr
-        briefing = json.loads(out.read_text())
-        assert sorted(a["id"] for a in briefing["articles"]) == sorted(p.name for p in SEEDS.glob("*.txt")), run
-        assert all(a["quotes"] for a in briefing["articles"])
+    out = reports / "briefing.json"  # a briefing of an earlier run, in the folder read: never read back as a report
+    out.write_text(json.dumps({"articles": [{"id": "briefing", "text": "Bottom line\n\nEverything was confirmed by all."}]}))
+    result = corroborate("brief", str(reports), "-f", "json", "-o", str(out), "-q")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("error") == 1
+    assert f"{reports / 'a.jsonl'}:1: field 'authors' must be a list of names or one string of names (got int)" in result.stderr
+    briefing = json.loads(out.read_text())
+    assert sorted(a["id"] for a in briefing["articles"]) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert all(a["quotes"] for a in briefing["articles"])
 
 
 def test_annotate_keeps_the_good_records_of_a_bad_batch(tmp_path):
@@ -99,3 +99,12 @@ def test_an_unwritable_output_is_reported_before_any_work(tmp_path):
     assert result.returncode == 2
     assert f"cannot write {blocker / 'briefing.md'}" in result.stderr
     assert "no such file or folder" not in result.stderr  # the inputs were never read
+
+
+def test_names_and_reasons_are_printed_as_they_are(tmp_path):
+    odd = tmp_path / "notes [b].txt"
+    odd.write_text("---\noutlet [red]Harbour[/red] Daily\n---\nPort reopens after the storm\n\nThe port reopened on Monday.\n")
+    result = corroborate("annotate", str(odd), str(tmp_path / "gone [/i].txt"), "-o", str(tmp_path / "out.jsonl"), "-q")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{odd}: front matter: cannot read the line 'outlet [red]Harbour[/red] Daily' (expected 'key: value')" in result.stderr
+    assert f"{tmp_path / 'gone [/i].txt'}: no file matches this pattern" in result.stderr

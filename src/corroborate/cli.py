@@ -17,6 +17,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
@@ -92,7 +93,8 @@ def progress_bar(quiet: bool):
 def report_errors(errors: list[InputError] | list[dict], quiet: bool) -> None:
     for e in errors:
         source, reason = (e["source"], e["reason"]) if isinstance(e, dict) else (e.source, e.reason)
-        err.print(f"[red]error[/red] {source}: {reason}", highlight=False, soft_wrap=True)
+        # names and reasons carry the input's own words: printed as they are, never as markup
+        err.print(f"[red]error[/red] {escape(source)}: {escape(reason)}", highlight=False, soft_wrap=True)
 
 
 def write(text: str, output: Path | None) -> None:
@@ -116,7 +118,8 @@ def check_output(output: Path | None, inputs: list[str]) -> None:
     target = os.path.realpath(output)
     named = next((item for item in inputs if os.path.realpath(item) == target), None)
     if named is not None:
-        err.print(f"[red]error[/red] {output}: the output file is also an input ({named}); choose another output")
+        err.print(f"[red]error[/red] {escape(str(output))}: the output file is also an input ({escape(named)}); choose another output",
+                  highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)
     try:
         if output.is_dir():
@@ -126,7 +129,7 @@ def check_output(output: Path | None, inputs: list[str]) -> None:
         probe.touch()
         probe.unlink()
     except OSError as exc:
-        err.print(f"[red]error[/red] cannot write {output}: {exc.strerror or exc}")
+        err.print(f"[red]error[/red] cannot write {escape(str(output))}: {exc.strerror or exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from exc
 
 
