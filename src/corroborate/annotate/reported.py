@@ -9,7 +9,7 @@ from ..model import Mention, Quote
 from .cues import ACT_CUES, ANY_CUE, CLAUSE_CUES, NOUN_CUES, QUESTION_VERBS, SPEECH_VERBS, is_asked, is_cue
 from .parsed import Paragraph, Parsed, word_class
 from .speakers import NOT_SPEAKERS, is_relative, speaker_from, subject_of, subject_stranded_before
-from .stance import REFUSALS, cue_phrase, stance_of
+from .stance import DENIAL_CUES, REFUSALS, cue_phrase, stance_of
 
 ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
 
@@ -89,6 +89,8 @@ def reported_content(cue) -> tuple[list, bool]:
             return [], False  # "refused to confirm that ...": the inner cue reports it, as withheld
         parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ACT_DEPS or (
             c.dep_ == "prep" and c.lower_ in ACT_PREPS and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)))]
+        if lower in DENIAL_CUES:  # "dismissed the suit as a hoax": the suit is denied, "a hoax" asserted
+            parts = [c for c in parts if c.i < min((a.i for a in cue.children if a.dep_ == "prep" and a.lower_ == "as"), default=len(doc))]
         if parts:
             first, last = parts[0], parts[-1]
             return trimmed(list(doc[first.left_edge.i:last.right_edge.i + 1])), True
@@ -180,7 +182,7 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> lis
             parsed.reported.append((para.offset + start_char, para.offset + end_char))
         out.append(Quote(
             article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
-            text=text[start_char:end_char], kind="indirect", cue=cue_phrase(token) if token.lower_ != "according" else "according to",
+            text=text[start_char:end_char], kind="indirect", cue=cue_phrase(token),
             speaker=speaker, speaker_mention=mention, act=act, stance=stance_of(token, content),
         ))
     taken = [(q.start - para.offset, q.end - para.offset) for q in out] + list(direct)

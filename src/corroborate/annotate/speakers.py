@@ -147,6 +147,9 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
             return mention, None
         # "The ministry released a video that it said showed ...": the subject before it in its sentence
         earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and word_class(t) in ("NOUN", "PROPN")]
+        if not earlier and subject.sent.start > 0:  # "The lawsuit alleges ... It says ...": the last sentence's subject
+            before = para.doc[subject.sent.start - 1].sent
+            earlier = [t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and word_class(t) in ("NOUN", "PROPN")]
         if earlier:
             return mention, speaker_from(parsed, para, earlier[-1])[1]
         return mention, nearest_name(parsed, start, kinds=("org", "place"))

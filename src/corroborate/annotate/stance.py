@@ -14,6 +14,7 @@ to readers keeps the negation ("did not say", "refused to confirm").
 """
 from __future__ import annotations
 
+from .cues import SPEECH_VERBS, WEAK_CUES
 from .parsed import word_class
 
 DENIAL_CUES = frozenset("""
@@ -32,8 +33,6 @@ REFUSALS = frozenset("refuse refuses refused refusing decline declines declined 
 WITHHOLDING_CUES = frozenset("""
 confirm confirms confirmed verify verifies verified know knows knew comment comments commented
 """.split())
-# verbs of saying that, heading the content, make it someone else's words ("said officials told him")
-SAYING = frozenset("said says told tells claimed claims reported reports announced stated alleged wrote tweeted".split())
 # cues that pass on what someone else said
 RELAY_CUES = frozenset("cite cites cited citing relay relays relayed quote quotes quoted retweet retweeted".split())
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -53,6 +52,8 @@ def refusal_over(cue):
 def cue_phrase(cue) -> str:
     """The cue as readers should see it: with its negation and auxiliaries when it is negated
     ('did not say', 'has never claimed'), with the verb of refusal above it ('refused to confirm')."""
+    if cue.lower_ == "according":
+        return "according to"
     refusal = refusal_over(cue)
     if refusal is not None:
         return f"{cue_phrase(refusal)} to {cue.text}"
@@ -104,7 +105,7 @@ def relays(cue, content: list) -> bool:
         return False
     inside = {t.i for t in content}
     roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
-    if not roots or roots[0].lower_ not in SAYING or roots[0].tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    if not roots or roots[0].lower_ not in SPEECH_VERBS or roots[0].lower_ in WEAK_CUES or roots[0].tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return False
     subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and subjects[0].lower_ not in PERSONAL
