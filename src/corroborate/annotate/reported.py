@@ -21,6 +21,11 @@ SOURCE_NOUN = re.compile(r"^(?:leaks?|reports?|intelligence|sources?|officials?|
                          r"experts?|documents?|briefings?|agencies|services)$", re.I)
 
 
+# sources that also act ("officials embarked on talks", "the report came hours before"): credited
+# only through a cue or an agent ("tipped by some officials")
+ACTORS = re.compile(r"^(?:reports?|officials?)$", re.I)
+
+
 def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, int]]) -> list[Quote]:
     """Claims credited without a speech verb: 'leaks from intelligence services have given dates',
     'Wednesday, tipped by some officials as ...'. The whole sentence is the content."""
@@ -31,7 +36,7 @@ def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, 
             objs = [c for c in token.children if c.dep_ == "pobj" and SOURCE_NOUN.match(c.text)]
             phrase = objs[0] if objs else None
         elif token.dep_ in ("nsubj", "nsubjpass") and SOURCE_NOUN.match(token.text) and word_class(token.head) == "VERB" \
-                and not is_cue(token.head):
+                and not is_cue(token.head) and not ACTORS.match(token.text):
             phrase = token
         if phrase is None:
             continue
@@ -69,7 +74,7 @@ def reported_content(cue) -> tuple[list, bool]:
         if parts:
             return trimmed(list(doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])), True
         return [], False
-    if word_class(cue) != "VERB":
+    if word_class(cue) != "VERB" or speculated(cue):
         return [], False
     if lower in CLAUSE_CUES:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -95,6 +100,12 @@ def reported_content(cue) -> tuple[list, bool]:
             first, last = parts[0], parts[-1]
             return trimmed(list(doc[first.left_edge.i:last.right_edge.i + 1])), True
     return [], False
+
+
+def speculated(verb) -> bool:
+    """'the DNC could be hoping that ...', 'would announce later that ...': the report's guess or a
+    forecast about someone, not words they said."""
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would", "will") for c in verb.children)
 
 
 def passive_without_agent(verb) -> bool:

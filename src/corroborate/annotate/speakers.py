@@ -4,6 +4,7 @@ named outside quotes."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import Mention
 from .cues import is_cue
@@ -273,4 +274,7 @@ def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word:
     if role_word:
         # "the spokesman" is the Kremlin spokesman; "the union" is not the union leader
         candidates = [n for n in candidates if n.role and n.role.lower().split()[-1] == role_word]
+        # "the president" is the president the report names most, not the last one it named
+        named = Counter(n.key for n in parsed.names if n.kind == "person")
+        candidates.sort(key=lambda n: named[n.key])  # stable: among equals, the nearest stays last
     return candidates[-1].key if candidates else None
