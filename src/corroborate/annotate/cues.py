@@ -24,7 +24,7 @@ marveled marvelled texted emailed demand demanded demands boom boomed read reads
 
 
 # verbs that cue speech only with a clause or a quote, never alone ("called", "believed")
-WEAK_CUES = frozenset("call called calling describe described describing believe believes believed think thinks thought "
+WEAK_CUES = frozenset("call called calling describe described describing refer referred referring believe believes believed think thinks thought "
                       "agree agreed agrees highlight highlighted highlighting echo echoed echoing ask asked asking".split())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from nameparser import HumanName
 from nicknames import NickNamer
@@ -110,6 +111,7 @@ def role_of(ent) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
 def parts(name: str) -> tuple[str, str, str]:
     """(first name, surname, suffix) in lower case; a single word is a surname. nameparser knows
     middle names and initials ("Roger J. Stone Jr.") and suffixes ("Robert S. Mueller III")."""
@@ -174,7 +176,12 @@ def formal_and_short(a: str, b: str) -> bool:
     (middle initial and suffix) and the short one of a later, so one person; 'Donald Trump Jr.'
     beside 'Donald Trump' (or 'Donald J. Trump') is the son."""
     suffixed, plain = (a, b) if parts(a)[2] else (b, a)
-    return bool(HumanName(suffixed).middle) and not HumanName(plain).middle and len(plain.split()) == 2
+    return has_middle(suffixed) and not has_middle(plain) and len(plain.split()) == 2
+
+
+@lru_cache(maxsize=None)
+def has_middle(name: str) -> bool:
+    return bool(HumanName(name).middle)
 
 
 def canonical_names(all_names: Sequence[NameMention]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Mention, Quote
 from ..text import STOP_WORDS
-from .cues import COVERING_CUES, MAX_SPEECH_TAG_WORDS, WEAK_CUES, is_asked, is_cue
+from .cues import ACT_CUES, COVERING_CUES, MAX_SPEECH_TAG_WORDS, SPEECH_VERBS, WEAK_CUES, is_asked, is_cue
 from .parsed import Paragraph, Parsed, word_class
 from .remarks import number_remarks
 from .reported import indirect_quotes
@@ -119,7 +119,8 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
                 article=article.id, line=para.line, start=para.offset + span.start, end=para.offset + span.end,
                 text=content.strip(), kind=kind, cue=cue_phrase(cue_token) if cue_token is not None else None,
                 speaker=speaker, speaker_mention=mention,
-                stance=stance_of(cue_token, holds_quote=covers(cue_token, span)) if cue_token is not None else "asserts",
+                stance=stance_of(cue_token, holds_quote=covers(cue_token, span) and not called_as(cue_token, span))
+                if cue_token is not None else "asserts",
             )
             in_para.append(quote)
         reported = indirect_quotes(parsed, para, [q for q in in_para if q.kind != "scare"])
@@ -226,7 +227,8 @@ def cue_for(para: Paragraph, span: Span, spans: list[Span]):
     # words, as a short phrase in quote marks after most such verbs is a scare quote
     covering = WEAK_CUES if len(para.text[span.start:span.end].split()) <= 3 else COVERING_CUES
     candidates = [t for s in sentences.values() for t in s if not inside(t)
-                  and (is_cue(t) or (t.lower_ in covering and word_class(t) == "VERB" and covers(t, span)))]
+                  and (is_cue(t) or (t.lower_ in covering and word_class(t) == "VERB" and covers(t, span)
+                                     and (t.lower_ in SPEECH_VERBS | ACT_CUES or in_clause_of(t, span))))]
     if not candidates and last is not None and last.sent.end < len(doc):
         follow = doc[last.sent.end:].sents
         nxt = next(follow, None)
@@ -263,6 +265,18 @@ def quoted_away(subject, span: Span, spans: list[Span]) -> bool:
     start = subject.left_edge.idx
     end = subject.right_edge.idx + len(subject.right_edge)
     return any(s.start <= subject.idx < s.end and not (start <= s.start + 1 and s.end - 1 <= end) for s in spans)
+
+
+def in_clause_of(verb, span: Span) -> bool:
+    """'the poll found that "..."', not 'Russia found a "willing partner"': a verb of finding or
+    knowing cues quoted words only inside the clause it reports."""
+    return any(c.dep_ == "ccomp" and covers(c, span) for c in verb.children)
+
+
+def called_as(verb, span: Span) -> bool:
+    """'dismissed the suit as "a conspiracy theory"': the quoted words are what the speaker calls
+    it, asserted, whatever the verb does to the thing called."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and covers(c, span) for c in verb.children)
 
 
 def covers(verb, span: Span) -> bool:

@@ -20,8 +20,12 @@ def number_remarks(quotes: list[Quote], text: str) -> None:
             continue
         if last is not None and quote.start < last.end and not text[last.end:quote.end].strip(CLOSING):
             quote.remark = last.remark  # quoted words inside the reported speech that carries them
-            if last.kind == "indirect" and quote.kind != "indirect":  # 'denied he had "any plans"': the frame's cue and stance hold
+            own = quote.speaker_mention is not None and last.start <= quote.speaker_mention.start < last.end
+            if last.kind == "indirect" and quote.kind != "indirect" and not own:
+                # 'the lawsuit alleges that Russia found a "willing partner"': the frame's speaker, cue and
+                # stance hold, unless the words have a speaker of their own inside it ('Ukraine said Kuleba said "..."')
                 quote.cue, quote.stance = last.cue, last.stance
+                quote.speaker, quote.speaker_mention = last.speaker, last.speaker_mention
             continue
         before = next((q for q in (last, last_quoted) if q is not None and continues(q, quote, text)), None)
         if before is not None:

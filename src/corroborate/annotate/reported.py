@@ -9,7 +9,7 @@ from ..model import Mention, Quote
 from .cues import ACT_CUES, ANY_CUE, CLAUSE_CUES, NOUN_CUES, QUESTION_VERBS, SPEECH_VERBS, is_asked, is_cue
 from .parsed import Paragraph, Parsed, word_class
 from .speakers import NOT_SPEAKERS, is_relative, speaker_from, subject_of, subject_stranded_before
-from .stance import REFUSALS, cue_phrase, stance_of
+from .stance import DENIAL_CUES, REFUSALS, cue_phrase, stance_of
 
 ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
 
@@ -19,6 +19,11 @@ ACT_PREPS = {"for", "of", "about", "against", "to", "over", "on"}
 
 SOURCE_NOUN = re.compile(r"^(?:leaks?|reports?|intelligence|sources?|officials?|assessments?|estimates?|analysts?|"
                          r"experts?|documents?|briefings?|agencies|services)$", re.I)
+
+
+# sources that also act ("officials embarked on talks", "the report came hours before"): credited
+# only through a cue or an agent ("tipped by some officials")
+ACTORS = re.compile(r"^(?:reports?|officials?)$", re.I)
 
 
 def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, int]]) -> list[Quote]:
@@ -31,7 +36,7 @@ def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, 
             objs = [c for c in token.children if c.dep_ == "pobj" and SOURCE_NOUN.match(c.text)]
             phrase = objs[0] if objs else None
         elif token.dep_ in ("nsubj", "nsubjpass") and SOURCE_NOUN.match(token.text) and word_class(token.head) == "VERB" \
-                and not is_cue(token.head):
+                and not is_cue(token.head) and not ACTORS.match(token.text):
             phrase = token
         if phrase is None:
             continue
@@ -69,7 +74,7 @@ def reported_content(cue) -> tuple[list, bool]:
         if parts:
             return trimmed(list(doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])), True
         return [], False
-    if word_class(cue) != "VERB":
+    if word_class(cue) != "VERB" or speculated(cue):
         return [], False
     if lower in CLAUSE_CUES:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -89,10 +94,18 @@ def reported_content(cue) -> tuple[list, bool]:
             return [], False  # "refused to confirm that ...": the inner cue reports it, as withheld
         parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ACT_DEPS or (
             c.dep_ == "prep" and c.lower_ in ACT_PREPS and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)))]
+        if lower in DENIAL_CUES:  # "dismissed the suit as a hoax": the suit is denied, "a hoax" asserted
+            parts = [c for c in parts if c.i < min((a.i for a in cue.children if a.dep_ == "prep" and a.lower_ == "as"), default=len(doc))]
         if parts:
             first, last = parts[0], parts[-1]
             return trimmed(list(doc[first.left_edge.i:last.right_edge.i + 1])), True
     return [], False
+
+
+def speculated(verb) -> bool:
+    """'the DNC could be hoping that ...', 'would announce later that ...': the report's guess or a
+    forecast about someone, not words they said."""
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would", "will") for c in verb.children)
 
 
 def passive_without_agent(verb) -> bool:
@@ -180,7 +193,7 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> lis
             parsed.reported.append((para.offset + start_char, para.offset + end_char))
         out.append(Quote(
             article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
-            text=text[start_char:end_char], kind="indirect", cue=cue_phrase(token) if token.lower_ != "according" else "according to",
+            text=text[start_char:end_char], kind="indirect", cue=cue_phrase(token),
             speaker=speaker, speaker_mention=mention, act=act, stance=stance_of(token, content),
         ))
     taken = [(q.start - para.offset, q.end - para.offset) for q in out] + list(direct)

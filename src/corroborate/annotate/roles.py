@@ -8,6 +8,7 @@ both give one, on the country or body it belongs to.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .parsed import NameMention
 
@@ -20,13 +21,14 @@ COUNTRY_FORMS = {"uk": "britain", "british": "britain", "u.k": "britain", "us": 
 SKIP = {"the", "a", "an", "its", "his", "her", "their", "former", "then", "current", "new", "country", "nation"}
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=None)
+def words(text: str) -> tuple[str, ...]:
     text = re.sub(r"['’]s\b", "", text.lower())
     out: list[str] = []
     for word in re.findall(r"[a-z][a-z.\-]*", text):
         word = word.strip(".")
         out.extend(ABBREVIATIONS.get(word, word).split())
-    return out
+    return tuple(out)
 
 
 def place_of(word: str) -> str:

@@ -4,6 +4,7 @@ named outside quotes."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import Mention
 from .cues import is_cue
@@ -147,6 +148,9 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
             return mention, None
         # "The ministry released a video that it said showed ...": the subject before it in its sentence
         earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and word_class(t) in ("NOUN", "PROPN")]
+        if not earlier and subject.sent.start > 0:  # "The lawsuit alleges ... It says ...": the last sentence's subject
+            before = para.doc[subject.sent.start - 1].sent
+            earlier = [t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and word_class(t) in ("NOUN", "PROPN")]
         if earlier:
             return mention, speaker_from(parsed, para, earlier[-1])[1]
         return mention, nearest_name(parsed, start, kinds=("org", "place"))
@@ -270,4 +274,7 @@ def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word:
     if role_word:
         # "the spokesman" is the Kremlin spokesman; "the union" is not the union leader
         candidates = [n for n in candidates if n.role and n.role.lower().split()[-1] == role_word]
+        # "the president" is the president the report names most, not the last one it named
+        named = Counter(n.key for n in parsed.names if n.kind == "person")
+        candidates.sort(key=lambda n: named[n.key])  # stable: among equals, the nearest stays last
     return candidates[-1].key if candidates else None

@@ -14,6 +14,7 @@ to readers keeps the negation ("did not say", "refused to confirm").
 """
 from __future__ import annotations
 
+from .cues import SPEECH_VERBS, WEAK_CUES
 from .parsed import word_class
 
 DENIAL_CUES = frozenset("""
@@ -32,8 +33,8 @@ REFUSALS = frozenset("refuse refuses refused refusing decline declines declined 
 WITHHOLDING_CUES = frozenset("""
 confirm confirms confirmed verify verifies verified know knows knew comment comments commented
 """.split())
-# verbs of saying that, heading the content, make it someone else's words ("said officials told him")
-SAYING = frozenset("said says told tells claimed claims reported reports announced stated alleged wrote tweeted".split())
+# verbs of saying beyond the speech list that make a content someone else's words ("a source said X assured that")
+RELAYED = frozenset("assured assures informed informs alleged alleges maintained maintains contended contends".split())
 # cues that pass on what someone else said
 RELAY_CUES = frozenset("cite cites cited citing relay relays relayed quote quotes quoted retweet retweeted".split())
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -53,6 +54,8 @@ def refusal_over(cue):
 def cue_phrase(cue) -> str:
     """The cue as readers should see it: with its negation and auxiliaries when it is negated
     ('did not say', 'has never claimed'), with the verb of refusal above it ('refused to confirm')."""
+    if cue.lower_ == "according":
+        return "according to"
     refusal = refusal_over(cue)
     if refusal is not None:
         return f"{cue_phrase(refusal)} to {cue.text}"
@@ -84,7 +87,10 @@ def stance_of(cue, content: list = (), holds_quote: bool = True) -> str:
         return "asserts"
     if not holds_quote:
         return "questions" if lower in ASK_CUES | DOUBT_CUES else "asserts"
-    opens_question = bool(content) and content[0].lower_ in ("whether", "if")
+    # "whether" asks; "if" asks only after a verb of asking or doubt, or a negated cue ("said if it
+    # loses, it will retaliate" is a condition)
+    opens_question = bool(content) and (content[0].lower_ == "whether" or (
+        content[0].lower_ == "if" and (lower in ASK_CUES | DOUBT_CUES or negated(cue))))
     if lower in DENIAL_CUES:
         return "questions" if negated(cue) else "denies"
     if lower in DOUBT_CUES:
@@ -104,7 +110,7 @@ def relays(cue, content: list) -> bool:
         return False
     inside = {t.i for t in content}
     roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
-    if not roots or roots[0].lower_ not in SAYING or roots[0].tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    if not roots or roots[0].lower_ not in SPEECH_VERBS | RELAYED or roots[0].lower_ in WEAK_CUES or roots[0].tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return False
     subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and subjects[0].lower_ not in PERSONAL
