@@ -95,6 +95,8 @@ def assess(story: Story, statement: Statement) -> Claim:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
         if not (unit.stance in ("denies", "questions") or DOUBT.search(unit.text)) or not topic & set(content_words(unit.text)):
             continue  # a dispute contradicts the claim in words about what it says
+        if parties and not (parties_in(unit.text) & parties or surname(statement.speaker) in unit.text):
+            continue  # and is addressed to the claimant's side: caution about a third party is no dispute
         if parties and (person_parties(story, who) & parties):
             continue
         disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
@@ -118,6 +120,10 @@ def assess(story: Story, statement: Statement) -> Claim:
         status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers),
         statement=statement.id,
     )
+
+
+def surname(name: str | None) -> str:
+    return name.split()[-1] if name else "\0"
 
 
 def person_parties(story: Story, name: str) -> set[str]:
