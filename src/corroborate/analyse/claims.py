@@ -50,8 +50,22 @@ def asserts_a_fact(story: Story, statement: Statement) -> bool:
 def one_party(story: Story, statement: Statement) -> bool:
     """A claim is one identifiable party's: the people and bodies the reports credit it to are one
     person, or speak for the same side (not "Kyiv" in one report and "Russia" in another)."""
-    sides = [side for name in credited_speakers(story, statement) if (side := parties_in(name) | person_parties(story, name))]
+    named = credited_speakers(story, statement)
+    people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
+    if len(same_names({n for n in named if n in people})) > 1:
+        return False  # two people credited with it: who said it is in dispute, not what
+    sides = [side for name in named if (side := parties_in(name) | person_parties(story, name))]
     return len(sides) <= 1 or bool(set.intersection(*sides))  # a body of no known side ("defence ministry") takes none
+
+
+def same_names(names: set[str]) -> set[tuple[str, str]]:
+    """Names with spellings of one name counted once ("Kim Jong Un", "Kim Jong-un")."""
+    return {name_key(n) for n in names}
+
+
+def name_key(name: str) -> tuple[str, str]:
+    tokens = [t for t in re.findall(r"[a-z]+", name.lower()) if t not in ("jr", "sr", "ii", "iii")]
+    return (tokens[0], tokens[-1]) if tokens else (name, name)
 
 
 def credited_speakers(story: Story, statement: Statement) -> list[str]:
@@ -91,7 +105,7 @@ def assess(story: Story, statement: Statement) -> Claim:
         if (unit.article, unit.line) in mentioned or float(story.vectors[index] @ centre) < DISPUTE_RELATED:
             continue
         who = unit.speaker if unit.kind != "sentence" else (sorted(unit.people)[0] if len(unit.people) == 1 else None)
-        if not who or who not in named or who in speakers or who in credited or parties_in(who) & parties:
+        if not who or who not in named or name_key(who) in same_names(set(speakers)) or who in credited or parties_in(who) & parties:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
         if not (unit.stance in ("denies", "questions") or DOUBT.search(unit.text)) or not topic & set(content_words(unit.text)):
             continue  # a dispute contradicts the claim in words about what it says
@@ -148,7 +162,9 @@ def find_evidence(story: Story, centre) -> list[Evidence]:
         for s, v in zip(candidates, vectors):
             if float(v @ centre) < RELATED:
                 continue
-            found.append(Evidence(article.id, s.line, provider(article, s.start, s.text, sources), s.text))
+            by = provider(article, s.start, s.text, sources)
+            if by:  # evidence no one is named as offering is a document mentioned, not evidence offered
+                found.append(Evidence(article.id, s.line, by, s.text))
     return found
 
 
