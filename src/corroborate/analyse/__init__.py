@@ -20,6 +20,19 @@ from .summary import summarise
 from .timeline import build_timeline
 
 
+def lead_statements(claims, statements) -> list[str]:
+    """The bottom line opens with the central claim and the reactions of those who dispute it:
+    for each of the first two disputers, the most widely carried statement holding their words."""
+    lead = [c.statement for c in claims]
+    for claim in claims:
+        for disputer in claim.disputed_by[:2]:
+            said = {(m.article, m.start) for m in disputer.mentions}
+            holding = [s for s in statements if any((m.article, m.start) in said for m in s.mentions)]
+            if holding:
+                lead.append(min(holding, key=lambda s: (-s.independent_sources, -len(s.outlets), s.id)).id)
+    return lead
+
+
 def analyse(articles: Sequence[Article], settings: Settings | None = None) -> Briefing:
     settings = settings or Settings()
     # the order the reports came in must not matter: ties anywhere below are broken by report id
@@ -36,5 +49,5 @@ def analyse(articles: Sequence[Article], settings: Settings | None = None) -> Br
         claims=claims,
         timeline=build_timeline(story, story_reference(story)),
         coverage=build_coverage(story, statements),
-        summary=summarise(story, statements, settings.summary_sentences, lead=[c.statement for c in claims[:1]]),
+        summary=summarise(story, statements, settings.summary_sentences, lead=lead_statements(claims[:1], statements)),
     )

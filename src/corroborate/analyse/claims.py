@@ -50,8 +50,22 @@ def asserts_a_fact(story: Story, statement: Statement) -> bool:
 def one_party(story: Story, statement: Statement) -> bool:
     """A claim is one identifiable party's: the people and bodies the reports credit it to are one
     person, or speak for the same side (not "Kyiv" in one report and "Russia" in another)."""
-    sides = [side for name in credited_speakers(story, statement) if (side := parties_in(name) | person_parties(story, name))]
+    named = credited_speakers(story, statement)
+    people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
+    if len(same_names({n for n in named if n in people})) > 1:
+        return False  # two people credited with it: who said it is in dispute, not what
+    sides = [side for name in named if (side := parties_in(name) | person_parties(story, name))]
     return len(sides) <= 1 or bool(set.intersection(*sides))  # a body of no known side ("defence ministry") takes none
+
+
+def same_names(names: set[str]) -> set[tuple[str, str]]:
+    """Names with spellings of one name counted once ("Kim Jong Un", "Kim Jong-un")."""
+    return {name_key(n) for n in names}
+
+
+def name_key(name: str) -> tuple[str, str]:
+    tokens = [t for t in re.findall(r"[a-z]+", name.lower()) if t not in ("jr", "sr", "ii", "iii")]
+    return (tokens[0], tokens[-1]) if tokens else (name, name)
 
 
 def credited_speakers(story: Story, statement: Statement) -> list[str]:
@@ -91,10 +105,12 @@ def assess(story: Story, statement: Statement) -> Claim:
         if (unit.article, unit.line) in mentioned or float(story.vectors[index] @ centre) < DISPUTE_RELATED:
             continue
         who = unit.speaker if unit.kind != "sentence" else (sorted(unit.people)[0] if len(unit.people) == 1 else None)
-        if not who or who not in named or who in speakers or who in credited or parties_in(who) & parties:
+        if not who or who not in named or name_key(who) in same_names(set(speakers)) or who in credited or parties_in(who) & parties:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
         if not (unit.stance in ("denies", "questions") or DOUBT.search(unit.text)) or not topic & set(content_words(unit.text)):
             continue  # a dispute contradicts the claim in words about what it says
+        if parties and not (parties_in(unit.text) & parties or surname(statement.speaker) in unit.text):
+            continue  # and is addressed to the claimant's side: caution about a third party is no dispute
         if parties and (person_parties(story, who) & parties):
             continue
         disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
@@ -120,6 +136,10 @@ def assess(story: Story, statement: Statement) -> Claim:
     )
 
 
+def surname(name: str | None) -> str:
+    return name.split()[-1] if name else "\0"
+
+
 def person_parties(story: Story, name: str) -> set[str]:
     roles = [r for a in story.articles for e in a.entities if e.name == name for r in e.roles]
     return parties_in(" ".join(roles))
@@ -142,7 +162,9 @@ def find_evidence(story: Story, centre) -> list[Evidence]:
         for s, v in zip(candidates, vectors):
             if float(v @ centre) < RELATED:
                 continue
-            found.append(Evidence(article.id, s.line, provider(article, s.start, s.text, sources), s.text))
+            by = provider(article, s.start, s.text, sources)
+            if by:  # evidence no one is named as offering is a document mentioned, not evidence offered
+                found.append(Evidence(article.id, s.line, by, s.text))
     return found
 
 

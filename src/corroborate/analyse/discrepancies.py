@@ -17,6 +17,7 @@ from ..dates import YEAR
 from ..model import Article, Discrepancy, DiscrepancyValue, Quote, Statement, StatementMention, Value
 from ..nlp import embed
 from ..text import normalize, words
+from .align import quote_words, verbatim
 from .parties import parties_in
 from .referents import find_referent_discrepancies, own_date
 from .story import Story
@@ -54,13 +55,15 @@ def quotes_in(story: Story, statement: Statement) -> dict[str, list[tuple[Statem
 
 def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
     """One quote, the same words, credited to different people by different reports."""
-    places = {e.name for a in story.articles for e in a.entities if e.kind == "place"}
+    people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
     out = []
     for statement in statements:
-        credited = {a: next((q for _, q in pieces if q.speaker), None) for a, pieces in quotes_in(story, statement).items()}
-        # a place credited with a quote is a parser's slip ("Russia launched ...", said Perez), not a source
-        credited = {a: q for a, q in credited.items() if q is not None and q.speaker not in places}
-        if len(distinct_people({q.speaker for q in credited.values()})) < 2:
+        pieces = quotes_in(story, statement)
+        # people only: a body or a place credited with a quote is often where it was published
+        # ("wrote on Twitter", "Sputnik added") or a parser's slip, not a rival source
+        credited = {a: next((q for _, q in ps if q.speaker in people), None) for a, ps in pieces.items()}
+        credited = {a: q for a, q in credited.items() if q is not None}
+        if len(distinct_people({q.speaker for q in credited.values()})) < 2 or not copies_disagree(credited, pieces):
             continue
         values = [DiscrepancyValue(a, q.line, q.speaker_mention.text if q.speaker_mention else q.speaker, q.speaker,
                                    story.outlet(a), sentence_of(story, a, q.start)) for a, q in sorted(credited.items())]
@@ -69,6 +72,17 @@ def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
                                "the reports credit the same words to different people; at most one is right, "
                                "unless one person was repeating the other"))
     return out
+
+
+def copies_disagree(credited: dict[str, Quote], pieces) -> bool:
+    """Two reports print the same words (not a paraphrase joined to them) and credit two people."""
+    for a, b in combinations(sorted(credited), 2):
+        if len(distinct_people({credited[a].speaker, credited[b].speaker})) < 2:
+            continue
+        if any(verbatim(quote_words(ma.text), quote_words(mb.text)) for ma, qa in pieces[a] for mb, qb in pieces[b]
+               if qa.speaker == credited[a].speaker and qb.speaker == credited[b].speaker):
+            return True
+    return False
 
 
 def distinct_people(names: set[str]) -> set[str]:
@@ -87,7 +101,7 @@ def changed_words(story: Story, statement: Statement) -> Discrepancy | None:
     involved: set[str] = set()
     for a, b in combinations(sorted(pieces), 2):
         for (ma, _), (mb, _) in ((x, y) for x in pieces[a] for y in pieces[b]):
-            if not same_wording(ma.text, mb.text):
+            if not (same_wording(ma.text, mb.text) and verbatim(quote_words(ma.text), quote_words(mb.text))):
                 continue  # reworded: the variants check reports it
             for change in inner_changes(ma.text, mb.text):
                 involved |= {a, b}

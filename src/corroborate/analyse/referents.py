@@ -48,7 +48,7 @@ def renamed(story: Story, statements: list[Statement]) -> list[Discrepancy]:
                 for name_b, (kind_b, at_b) in sorted(spans[b].items()):
                     if kind != kind_b or name_a == name_b or name_b in everywhere_a or name_a in everywhere_b:
                         continue  # a report that knows both names means two referents
-                    if fuzz.ratio(name_a, name_b) < SPELLED_ALIKE or (name_a, name_b) in seen:
+                    if fuzz.ratio(name_a, name_b) < SPELLED_ALIKE or (name_a, name_b) in seen or one_spelling(name_a, name_b, kind):
                         continue
                     seen.add((name_a, name_b))
                     values = [DiscrepancyValue(x, story.by_id[x].text.count("\n", 0, at) + 1, name, None, story.outlet(x),
@@ -57,6 +57,15 @@ def renamed(story: Story, statements: list[Statement]) -> list[Discrepancy]:
                                            "the reports tell the same thing with a different name in it; "
                                            "one is likely a slip"))
     return out
+
+
+def one_spelling(a: str, b: str, kind: str) -> bool:
+    """Two ways of writing one name: "Kim Jong Un" / "Kim Jong-un", "Moon Jae" / "Moon Jae-in",
+    and, for people, "Bob" / "Robert W." before one surname."""
+    x, y = (re.sub(r"[^a-z]", "", n.lower()) for n in (a, b))
+    if x.startswith(y) or y.startswith(x):
+        return True
+    return kind == "person" and a.split()[-1].lower() == b.split()[-1].lower()
 
 
 def sentence(story: Story, article: str, offset: int) -> str:
