@@ -29,3 +29,13 @@ def test_stages_do_not_import_each_other_and_spacy_stays_in_annotate():
             assert not others, f"{path.relative_to(PACKAGE)} imports {others}"
         if top not in ("annotate", "nlp.py", "nlp"):
             assert "import spacy" not in path.read_text(), path
+
+
+def test_the_store_reads_only_the_model_and_only_the_command_line_chains_it():
+    """store/ is layer 2 beside pipeline and render; archive.py chains the stages around it for cli."""
+    for path in (PACKAGE / "store").rglob("*.py"):
+        assert imports_of(path) <= {"store", "model", "errors", "settings", "text"}, path.relative_to(PACKAGE)
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top not in ("cli", "archive", "store"):
+            assert not imports_of(path) & {"store", "archive"}, path.relative_to(PACKAGE)
