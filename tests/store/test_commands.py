@@ -95,7 +95,7 @@ def test_export_is_read_back_by_ingest(db_url, tmp_path):
 
 
 def inputs_for_a_long_ingest(folder: Path) -> list[Path]:
-    for path in sorted(EXAMPLE.iterdir()) + sorted(POLNEAR.glob("*.txt"))[:16]:
+    for path in sorted(EXAMPLE.iterdir()) + sorted(POLNEAR.glob("*.txt"))[:6]:
         shutil.copy(path, folder / path.name)
     return sorted(folder.iterdir())
 
@@ -143,8 +143,8 @@ def test_a_killed_ingest_resumes_without_loss_or_duplicates(db_url, tmp_path):
 def test_two_ingests_into_one_sqlite_file_at_once_both_succeed(tmp_path):
     db = str(tmp_path / "shared.db")
     seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
-    first = [str(EXAMPLE)] + [str(p) for p in seeds[:3]]
-    second = [str(p) for p in seeds]
+    first = [str(EXAMPLE)] + [str(p) for p in seeds[:2]]
+    second = [str(p) for p in seeds[:3]]
     writers = [subprocess.Popen([sys.executable, "-m", "corroborate", "ingest", *inputs, "--db", db],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for inputs in (first, second)]
     results = [w.communicate(timeout=600) + (w.returncode,) for w in writers]
@@ -152,4 +152,4 @@ def test_two_ingests_into_one_sqlite_file_at_once_both_succeed(tmp_path):
         assert code == 0 and "Traceback" not in err, err
     with Store(db) as store:
         counts = store.counts()
-    assert counts["reports"] == counts["report_versions"] == 9  # the three seeds both read are stored once
+    assert counts["reports"] == counts["report_versions"] == 7  # the two seeds both read are stored once
