@@ -69,6 +69,9 @@ def test_an_edited_report_is_a_new_version_and_the_edit_shows(db_url, tmp_path):
                                                "coast guard: a ferry carrying 212 passengers ran aground on thursday"]
         assert change["quotes"]["added"] == ["Ilse Varga: everyone was brought ashore",
                                              "coast guard: a ferry carrying 226 passengers ran aground on thursday"]
+        exported = json.loads(list(export_lines(store))[1])
+        assert ["212" in v["article"]["text"] for v in exported["versions"]] == [True, False]
+        assert exported["history"] == [{"version": 2, "changes": change}]
         hits = store.search("passengers aground")
         assert [(h.report_id, h.version) for h in hits] == [(1, 2)]  # only the newest text is searched
         assert "226" in hits[0].sentence
