@@ -39,3 +39,13 @@ def test_stages_never_import_the_layers_above_them():
             assert not imports_of(path) & above, f"{path.relative_to(PACKAGE)} imports {imports_of(path) & above}"
         if top == "workers":
             assert not imports_of(path) & {"cli", "render"}, path
+
+
+def test_the_store_reads_only_the_model_and_only_the_command_line_chains_it():
+    """store/ is layer 2 beside pipeline and render; archive.py chains the stages around it for cli."""
+    for path in (PACKAGE / "store").rglob("*.py"):
+        assert imports_of(path) <= {"store", "model", "errors", "settings", "text"}, path.relative_to(PACKAGE)
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top not in ("cli", "archive", "store"):
+            assert not imports_of(path) & {"store", "archive"}, path.relative_to(PACKAGE)

@@ -33,6 +33,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING_READ = 0, 1, 2, 3
+EXIT_STORE = 4  # the database cannot be opened, read or written
 
 
 class BriefFormat(str, Enum):
@@ -193,11 +194,24 @@ def streamed(output: Path | None):
 
 
 @app.command()
-def brief(inputs: Inputs, format: Annotated[BriefFormat, typer.Option("--format", "-f", help="md (default), html or json.")] = BriefFormat.md,
+def brief(inputs: Annotated[list[str] | None, Inputs.__metadata__[0]] = None,
+          format: Annotated[BriefFormat, typer.Option("--format", "-f", help="md (default), html or json.")] = BriefFormat.md,
           output: Output = None, open_: Annotated[bool, typer.Option("--open", help="Open the written file in a browser.")] = False,
-          quiet: Quiet = False, verbose: Verbose = False) -> None:
+          quiet: Quiet = False, verbose: Verbose = False,
+          story: Annotated[int | None, typer.Option("--story", help="Brief this stored story (instead of inputs).")] = None,
+          db: Annotated[str | None, typer.Option("--db", help="Brief stored reports from this database (see ingest).")] = None,
+          since: Annotated[str | None, typer.Option("--since", help="Stored reports published on or after this date (YYYY-MM-DD).")] = None,
+          outlet: Annotated[str | None, typer.Option("--outlet", help="Stored reports of this outlet.")] = None,
+          query: Annotated[str | None, typer.Option("--query", help="Stored reports with a sentence matching these words.")] = None) -> None:
     """Write the story briefing: bottom line, claims, disagreements, who said what, timeline,
-    coverage and sources, every sentence cited to the reports."""
+    coverage and sources, every sentence cited to the reports. Without inputs, briefs stored
+    reports: a story (--story ID) or those matching --since, --outlet, --query."""
+    if inputs and any(x is not None for x in (story, db, since, outlet, query)):
+        err.print("[red]error[/red] give inputs or stored-report options (--story, --db, --since, --outlet, --query), not both")
+        raise typer.Exit(EXIT_USAGE)
+    if not inputs:
+        brief_stored(story, db, since, outlet, query, format, output, open_, quiet, verbose)
+        return
     from .nlp import one_blas_thread, warm_up
     from .settings import Settings
 
@@ -219,3 +233,114 @@ def brief(inputs: Inputs, format: Annotated[BriefFormat, typer.Option("--format"
     if open_ and output:
         webbrowser.open(output.resolve().as_uri())
     finish(briefing.errors, len(briefing.articles))
+
+
+# ---------------------------------------------------------------- the store
+
+Db = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: $CORROBORATE_DB, "
+                                                     "else corroborate.db in this folder).", show_default=False)]
+
+
+@contextmanager
+def opened_store(db: str | None):
+    """The store, or one line naming the database and its problem and exit code 4."""
+    from .store import Store, StoreError
+
+    try:
+        with Store(db) as store:
+            yield store
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_STORE) from None
+
+
+def brief_stored(story: int | None, db: str | None, since: str | None, outlet: str | None, query: str | None,
+                 format: BriefFormat, output: Path | None, open_: bool, quiet: bool, verbose: bool) -> None:
+    if story is None and not (db or since or outlet or query):
+        err.print("[red]error[/red] give inputs to brief, or --story ID, or a filter (--since, --outlet, --query) "
+                  "for stored reports")
+        raise typer.Exit(EXIT_USAGE)
+    from .archive import stored_briefing
+    from .render import render
+    from .settings import Settings
+
+    with opened_store(db) as store:
+        filtered = since or outlet or query
+        ids = store.report_ids(since, outlet, query) if filtered or story is None else []
+        if story is not None:
+            matching = set(ids)
+            ids = [i for i in store.story(story)["reports"] if not filtered or i in matching]
+        if not ids:
+            err.print("[red]error[/red] no stored report matches")
+            raise typer.Exit(EXIT_NOTHING_READ)
+        briefing = stored_briefing(store, ids, Settings())
+    write(render(briefing, format.value), output)
+    if verbose or (output and not quiet):
+        err.print(f"{len(briefing.articles)} stored reports, {len(briefing.statements)} statements, "
+                  f"{len(briefing.discrepancies)} discrepancies, {len(briefing.claims)} claims"
+                  + (f" -> {output}" if output else ""))
+    if open_ and output:
+        webbrowser.open(output.resolve().as_uri())
+
+
+@app.command()
+def ingest(inputs: Inputs, db: Db = None, quiet: Quiet = False) -> None:
+    """Read, clean and annotate the inputs (every format brief reads, and export files) and keep
+    them in the store: text, line labels, metadata, quotes, names, values and sentence vectors.
+    A report stored before is skipped; a known URL with a new text is kept as a new version."""
+    from .archive import ingest_inputs
+    from .settings import Settings
+
+    with opened_store(db) as store, progress_bar(quiet) as progress:
+        counts, errors = ingest_inputs(inputs, store, Settings(), progress)
+    report_errors(errors, quiet)
+    if not quiet:
+        print(f"{store.where}: {counts['new']} new, {counts['unchanged']} unchanged, {counts['updated']} updated, "
+              f"{len(errors)} unreadable" + (f", {counts['stories']} stories" if counts["stories"] else ""))
+    finish(errors, counts["new"] + counts["unchanged"] + counts["updated"] + counts["stories"])
+
+
+class SearchFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words to find (all of them; English stemming).", show_default=False)],
+           db: Db = None, limit: Annotated[int, typer.Option("--limit", "-n", help="Most sentences to show.")] = 20,
+           format: Annotated[SearchFormat, typer.Option("--format", "-f", help="text (default) or json.")] = SearchFormat.text) -> None:
+    """Full-text search over the stored reports: each matching sentence with who is quoted in it
+    and its report (outlet, title, date, line), and what later versions of the report changed."""
+    import json
+    from dataclasses import asdict
+
+    from .store.history import describe
+
+    with opened_store(db) as store:
+        hits = store.search(query, limit)
+        edits = {h.report_id: store.history(h.report_id) for h in hits if h.version > 1}
+    if format is SearchFormat.json:
+        print(json.dumps([asdict(h) | {"history": edits.get(h.report_id, [])} for h in hits], ensure_ascii=False, indent=1))
+        return
+    for h in hits:
+        where = " · ".join(x for x in (h.outlet or h.article_id, h.title, h.published) if x)
+        edited = "".join(f"\n    edited (version {e['version']}): {describe(e['changes'])}" for e in edits.get(h.report_id, []))
+        said = f"  ({', '.join(h.speakers)} quoted)" if h.speakers else ""
+        print(f"{where}  [report {h.report_id}, line {h.line}]{edited}\n    {h.sentence.strip()}{said}\n")
+    if not hits:
+        err.print("no stored sentence matches")
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(db: Db = None, format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl.")] = ExportFormat.jsonl,
+           output: Output = None) -> None:
+    """Everything stored, as JSON Lines: every report with all its versions (annotations, vectors,
+    what each edit changed) and every story; `corroborate ingest` reads the file back."""
+    from .store.exchange import export_lines
+
+    with opened_store(db) as store:
+        write("".join(line + "\n" for line in export_lines(store)), output)

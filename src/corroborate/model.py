@@ -5,7 +5,7 @@ Offsets (`start`, `end`) always count code points of `Article.text` exactly as r
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 LINE_LABELS = ("title", "body", "subheading", "caption", "credits", "boilerplate", "embed")
@@ -119,6 +119,33 @@ class Article:
             return f"{self.wire[0]} copy ({short})"
         return short
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The inverse of dataclasses.asdict: an Article back from its JSON form (a stored or exported report)."""
+        return _build(cls, data)
+
+
+# which fields hold nested dataclasses (a list of them, or one): what from_dict must rebuild
+_NESTED: dict[type, dict[str, type]] = {
+    Article: {"lines": Line, "sentences": Sentence, "quotes": Quote, "entities": Entity, "values": Value},
+    Quote: {"speaker_mention": Mention},
+    Entity: {"mentions": Mention},
+}
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    """Written by hand because the model is small and flat: a generic deserialiser (pydantic,
+    dacite) would be a dependency for six lines. Unknown keys are ignored, so newer JSON reads."""
+    nested = _NESTED.get(cls, {})
+    kwargs = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.name in nested and value is not None:
+            value = [_build(nested[f.name], v) for v in value] if isinstance(value, list) else _build(nested[f.name], value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
 
 
 @dataclass

@@ -176,3 +176,12 @@ def _encode_missing(texts: list[str], name: str) -> None:
         if len(_vectors) > CACHE_LIMIT:
             _vectors.clear()
         _vectors.update({(name, t): v for t, v in zip(missing, vectors)})
+
+
+def remember_vectors(texts: list[str], vectors: Any, name: str) -> None:
+    """Hand vectors computed earlier (a stored report's) to the cache: a later embed() of these
+    texts encodes nothing, so briefing stored reports never loads the encoder."""
+    import numpy as np
+
+    for text, vector in zip(texts, np.asarray(vectors, dtype="float32")):
+        _vectors[(name, text)] = vector
