@@ -12,7 +12,7 @@ the reports of the buckets its date window touches. Approximate indexes (HNSW in
 hnswlib, faiss) return neighbours that depend on insertion order, which would make the batch
 and incremental stories differ; the date window bounds the cost by the reports of those weeks,
 not by the whole store. Reports without any date are compared with every bucket. Copies are
-found by MinHash LSH (datasketch), whose lookups cost the same however many reports are stored.
+found by MinHash LSH (datasketch), one LSH per week, looked up over the same window.
 """
 from __future__ import annotations
 
@@ -49,17 +49,19 @@ class Update:
 
 
 class _Bucket:
-    """Vectors of the reports of one week, in a growing matrix."""
+    """The reports of one week: their vectors in a growing matrix, their MinHashes in an LSH."""
 
-    def __init__(self) -> None:
+    def __init__(self, jaccard: float) -> None:
         self.ids: list[str] = []
         self.matrix = np.zeros((16, 384), dtype="float32")
+        self.lsh = MinHashLSH(threshold=jaccard, num_perm=NUM_PERM)
 
-    def append(self, key: str, vector: np.ndarray) -> None:
+    def add(self, profile: Profile) -> None:
         if len(self.ids) == len(self.matrix):
             self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
-        self.matrix[len(self.ids)] = vector
-        self.ids.append(key)
+        self.matrix[len(self.ids)] = profile.vector
+        self.ids.append(profile.id)
+        self.lsh.insert(profile.id, as_minhash(profile))
 
     def near(self, vector: np.ndarray, cosine: float) -> list[tuple[str, float]]:
         sims = self.matrix[:len(self.ids)] @ vector
@@ -74,8 +76,7 @@ class StoryIndex:
         self.members: dict[str, list[str]] = {}  # story id -> article ids, in arrival order
         self.copies: list[tuple[str, str]] = []
         self.merges: list[Merge] = []
-        self._buckets: dict[int | None, _Bucket] = defaultdict(_Bucket)
-        self._lsh = MinHashLSH(threshold=self.settings.shared_copy_jaccard, num_perm=NUM_PERM)
+        self._buckets: dict[int | None, _Bucket] = {}
 
     # ---- adding ----
     def add(self, articles: list[Article]) -> Update:
@@ -118,11 +119,12 @@ class StoryIndex:
         """Stored reports that tell the same event as `profile`, or carry its text."""
         linked = set()
         minhash = as_minhash(profile)
-        for other in self._lsh.query(minhash):
+        window = self._window(profile.day)
+        for other in sorted(o for bucket in window for o in bucket.lsh.query(minhash)):
             if is_copy(profile, self.profiles[other], self.settings.shared_copy_jaccard):
-                self.copies.append(tuple(sorted((profile.id, other))))
+                self.copies.append((min(profile.id, other), max(profile.id, other)))
                 linked.add(other)
-        for bucket in self._window(profile.day):
+        for bucket in window:
             for other, cosine in bucket.near(profile.vector, CANDIDATE_COSINE):
                 if other not in linked and same_event(profile, self.profiles[other], cosine):
                     linked.add(other)
@@ -136,8 +138,10 @@ class StoryIndex:
 
     def _store(self, profile: Profile) -> None:
         self.profiles[profile.id] = profile
-        self._buckets[UNDATED if profile.day is None else profile.day // BUCKET_DAYS].append(profile.id, profile.vector)
-        self._lsh.insert(profile.id, as_minhash(profile))
+        key = UNDATED if profile.day is None else profile.day // BUCKET_DAYS
+        if key not in self._buckets:
+            self._buckets[key] = _Bucket(self.settings.shared_copy_jaccard)
+        self._buckets[key].add(profile)
 
     # ---- reading ----
     def stories(self, articles: dict[str, Article] | None = None) -> list[Story]:
