@@ -48,7 +48,8 @@ def annotated_ecbplus() -> list[Article]:
         raw = RESULTS / "ecbplus_all.jsonl"
         raw.write_text("".join(json.dumps(d) + "\n" for d in raw_documents()))
         articles, errors = annotated([str(raw)])
-        assert not errors, errors
+        if errors:
+            raise SystemExit(f"ECB+ documents could not be read: {errors}")
         tmp = Path(str(CACHE) + ".part")
         tmp.write_text("".join(article_line(a) + "\n" for a in articles))
         tmp.replace(CACHE)

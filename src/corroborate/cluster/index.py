@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -48,13 +49,21 @@ class Update:
     merges: list[Merge] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4)
+def lsh_bands(jaccard: float) -> tuple[int, int]:
+    """datasketch's bands and rows for the threshold: worked out once, not for every week's LSH
+    (it integrates numerically, 0.1 s each time)."""
+    lsh = MinHashLSH(threshold=jaccard, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 class _Bucket:
     """The reports of one week: their vectors in a growing matrix, their MinHashes in an LSH."""
 
     def __init__(self, jaccard: float) -> None:
         self.ids: list[str] = []
         self.matrix = np.zeros((16, 384), dtype="float32")
-        self.lsh = MinHashLSH(threshold=jaccard, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_bands(jaccard))
 
     def add(self, profile: Profile) -> None:
         if len(self.ids) == len(self.matrix):
