@@ -33,6 +33,7 @@ class Profile:
     day: int | None  # the report's date as days since 1970 (published, else the date its text names most)
     years: list[int]  # years the report's date and its dates fall in
     names: dict[str, int]  # "reid" (a person), "santa monica" -> mentions
+    main_person: str | None  # the person the report names most: whom it is about
     numbers: list[str]  # figures other than small counts, with their unit
     words: list[str]  # content words of the title and lead
     vector: np.ndarray = field(repr=False)  # float32, unit-length mean of the lead's sentence vectors
@@ -74,6 +75,12 @@ def names_of(article: Article) -> dict[str, int]:
             continue
         counts[name_key(entity.name, entity.kind)] += len(entity.mentions)
     return dict(sorted(counts.items()))
+
+
+def main_person(article: Article) -> str | None:
+    people = Counter({name_key(e.name, "person"): len(e.mentions) for e in article.entities if e.kind == "person"})
+    ranked = sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[0][0] if ranked else None
 
 
 def days_of(iso: str | None) -> int | None:
@@ -138,7 +145,8 @@ def profiles(articles: list[Article], settings: Settings) -> list[Profile]:
         words = sorted({w for w in content_words(" ".join(lead)) if len(w) > 2 and not w.isdigit()})
         out.append(Profile(
             id=article.id, outlet=article.outlet, title=(article.title or (lead[0] if lead else article.id)).strip(),
-            day=day, years=years, names=names_of(article), numbers=numbers_of(article), words=words,
+            day=day, years=years, names=names_of(article), main_person=main_person(article),
+            numbers=numbers_of(article), words=words,
             vector=mean.astype("float32"), minhash=minhash_of(body_text(article) or article.text).hashvalues,
         ))
     return out
