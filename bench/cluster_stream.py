@@ -56,7 +56,7 @@ def stream(seed: int = 7) -> list[tuple[Profile, int]]:
             reports.append((Profile(
                 id=f"s{story}-r{r}", outlet=f"outlet {rng.randrange(40)}", title=sentences[0][:80],
                 day=day + rng.randint(0, 3), years=[1970 + (day // 365)],
-                names={n.lower(): rng.randint(1, 4) for n in kept_people + places},
+                names={n.lower(): rng.randint(1, 4) for n in kept_people + places}, main_person=people[0].lower(),
                 numbers=sorted(figures), words=[],
                 vector=(vector / np.linalg.norm(vector)).astype("float32"),
                 minhash=minhash_of(text).hashvalues,
@@ -77,7 +77,7 @@ def stream_bench() -> dict:
         times.append(time.perf_counter() - t0)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         rows.append([f"{start + 1:,}-{start + STEP:,}", times[-1], f"{rss:,.0f}", len(index.members)])
-    print_table(f"Synthetic stream: {len(reports):,} reports, {reports[-1][1]:,} stories (built in {built:.0f} s)",
+    print_table(f"Synthetic stream: {len(reports):,} reports, {max(s for _, s in reports):,} stories (built in {built:.0f} s)",
                 ["reports", "seconds", "peak RSS MB", "stories so far"], rows)
     gold = {p.id: str(s) for p, s in reports}
     system = {p.id: index.story_of[p.id] for p, _ in reports}

@@ -9,7 +9,7 @@ import sys
 import pytest
 from pathlib import Path
 
-from corroborate.cluster import StoryIndex, cluster
+from corroborate.cluster import cluster
 
 pytestmark = pytest.mark.slow
 STREAM = Path(__file__).resolve().parents[2] / "examples" / "stream"
@@ -32,22 +32,6 @@ def test_example_stream_gives_the_intended_stories(stream_articles):
     assert varden.outlets == ["Coastal Wire", "Eastside Daily", "Harbour Gazette", "The Valley Courier"]
     assert (varden.first_published, varden.last_published) == ("2025-03-03", "2025-03-05")
     assert all(not s.copies for s in stories if s is not varden)
-
-
-def test_a_report_that_shows_two_stories_are_one_event_merges_them_on_record(stream_articles):
-    by_id = {a.id: a for a in stream_articles}
-    index = StoryIndex()
-    # the Courier's and the Gazette's follow-ups share names but little wording: two stories at first
-    first = index.add([by_id["valley-courier-varden-quake.txt"], by_id["harbour-gazette-varden-quake.txt"]])
-    assert len(set(first.stories.values())) == 2 and not first.merges
-    # the first wire report tells the event both follow up on
-    second = index.add([by_id["coastal-wire-varden-quake.txt"]])
-    assert len(second.merges) == 1
-    merge = second.merges[0]
-    assert merge.by == "coastal-wire-varden-quake.txt"
-    assert {merge.into, merge.merged} == set(first.stories.values())
-    assert index.merges == [merge]
-    assert len({index.story_of[k] for k in by_id if "varden" in k and k in index.story_of}) == 1
 
 
 def test_cluster_command_prints_every_report_once_and_names_bad_inputs(tmp_path):

@@ -151,7 +151,7 @@ class StoryIndex:
         for i, cluster in enumerate(clusters):
             story = names.get(i) or "story-" + hashlib.sha1(min(cluster).encode("utf-8")).hexdigest()[:12]
             for absorbed in sorted({old[k] for k in cluster if k in old} - {story}):
-                if all(old[k] in cluster for k in self.members.get(absorbed, [])):
+                if all(k in cluster for k in self.members.get(absorbed, [])):
                     merge = Merge(into=story, merged=absorbed, by=by)
                     self.merges.append(merge)
                     update.merges.append(merge)
