@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-
-import pytest
 from pathlib import Path
+
+import jsonschema
+import pytest
 
 from corroborate.cluster import cluster
 
@@ -42,6 +43,8 @@ def test_cluster_command_prints_every_report_once_and_names_bad_inputs(tmp_path)
     assert result.returncode == 1, result.stderr
     assert f"{tmp_path / 'empty.txt'}: file is empty" in result.stderr and "Traceback" not in result.stderr
     data = json.loads(out.read_text())
+    schema = json.loads((STREAM.parents[1] / "docs" / "stories.schema.json").read_text())
+    jsonschema.validate(data, schema)
     ids = [a for s in data["stories"] for a in s["articles"]]
     assert sorted(ids) == sorted(p.name for p in STREAM.glob("*.txt"))
     assert data["errors"] == [{"source": str(tmp_path / "empty.txt"), "reason": "file is empty"}]

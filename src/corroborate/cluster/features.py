@@ -30,7 +30,7 @@ class Profile:
     id: str
     outlet: str | None
     title: str
-    day: int | None  # the report's date as days since 1970 (published, else the date its text names most)
+    day: int | None  # the report's publication date as days since 1970
     years: list[int]  # years the report's date and its dates fall in
     names: dict[str, int]  # "reid" (a person), "santa monica" -> mentions
     main_person: str | None  # the person the report names most: whom it is about
@@ -89,13 +89,11 @@ def days_of(iso: str | None) -> int | None:
 
 
 def dating(article: Article) -> tuple[int | None, list[int]]:
-    """The report's day (published, else the day its text names most) and the years it names."""
+    """The report's day (its publication date, which the clean stage also reads from a date line)
+    and the years it names. A day the text names is not taken for the report's own: long reports
+    name the dates of the background as often as the event's."""
     named = [v.normalized for v in article.values if v.kind == "date" and isinstance(v.normalized, str)]
-    days = [d for d in map(days_of, named) if d is not None]
     day = days_of(article.published)
-    if day is None and days:
-        day = Counter(days).most_common(1)[0][0] if len(set(days)) == len(days) else \
-            sorted(Counter(days).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     years = {int(n[:4]) for n in named if n[:4].isdigit()}
     if day is not None:
         years.add(date.fromordinal(EPOCH.toordinal() + day).year)
