@@ -88,6 +88,7 @@ class StoryIndex:
         self.members: dict[str, list[str]] = {}  # story id -> article ids, in arrival order
         self.copies: list[tuple[str, str]] = []
         self.links: dict[str, set[str]] = {}  # reports close enough that they may share a story
+        self._copied: dict[str, set[str]] = {}
         self.merges: list[Merge] = []
         self._buckets: dict[int | None, _Bucket] = {}
 
@@ -110,7 +111,7 @@ class StoryIndex:
             self._store(profile)
             self.links.setdefault(profile.id, set())
             for other in copied:
-                self.copies.append((min(profile.id, other), max(profile.id, other)))
+                self._note_copy(profile.id, other)
             for other in sorted(set(copied) | {o for o, c in near
                                                if affinity(profile, self.profiles[o], c) >= STORY_AFFINITY}):
                 self.links[profile.id].add(other)
@@ -125,6 +126,11 @@ class StoryIndex:
         for key in sorted(touched):
             update.stories[key] = self.story_of[key]
         return update
+
+    def _note_copy(self, a: str, b: str) -> None:
+        self.copies.append((min(a, b), max(a, b)))
+        self._copied.setdefault(a, set()).add(b)
+        self._copied.setdefault(b, set()).add(a)
 
     def _linked_part(self, start: str) -> set[str]:
         """Every report reachable from `start` over links: average link never joins across parts."""
@@ -157,12 +163,14 @@ class StoryIndex:
                     update.merges.append(merge)
             for key in cluster:
                 self.story_of[key] = story
-        self.members = {}
-        for key, story in sorted(self.story_of.items()):
-            self.members.setdefault(story, []).append(key)
+        for story in set(old.values()):  # a story lies within one linked part: it is rebuilt whole
+            del self.members[story]
+        for key in sorted(part):
+            self.members.setdefault(self.story_of[key], []).append(key)
 
     def _copy_groups(self, part: set[str]) -> list[set[str]]:
-        return [g for g in _groups([c for c in self.copies if c[0] in part]) if len(g) > 1]
+        pairs = [(key, other) for key in sorted(part) for other in self._copied.get(key, ())]
+        return [g for g in _groups(pairs) if len(g) > 1]
 
     def _candidates(self, profile: Profile) -> tuple[list[str], list[tuple[str, float]]]:
         """Stored reports that carry `profile`'s text, and those whose lead reads near it."""
@@ -209,7 +217,7 @@ class StoryIndex:
         vectors = np.stack([self.profiles[m].vector for m in members])
         centre = vectors.mean(axis=0)
         scores = vectors @ centre
-        best = max(range(len(members)), key=lambda i: (round(float(scores[i]), 6), -ord(members[i][0]) if members[i] else 0, members[i]))
+        best = min(range(len(members)), key=lambda i: (-round(float(scores[i]), 6), members[i]))
         return self.profiles[members[best]].title
 
     # ---- saving ----
@@ -230,7 +238,8 @@ class StoryIndex:
             index._store(Profile.from_dict(data))
         index.members = {s: list(m) for s, m in state["stories"].items()}
         index.story_of = {a: s for s, m in index.members.items() for a in m}
-        index.copies = [tuple(c) for c in state["copies"]]
+        for a, b in state["copies"]:
+            index._note_copy(a, b)
         index.links = {k: set() for k in index.profiles}
         for a, b in state["links"]:
             index.links[a].add(b)
