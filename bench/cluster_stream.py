@@ -3,7 +3,7 @@ start of the stream to its end, and peak memory.
 
 Each story takes one of the ECB+ texts as its template and changes its names, places, figures
 and date; each report of the story is the story's text with some sentences dropped and a few
-words changed. Features are built the cheap way (no parser, no encoder): names and figures come
+words changed. Features are built the cheap way (no parser, no encoder): names come
 from the substitutions, the lead vector is the template's random direction moved towards the
 story's own and the report's own. Stories of one template are near-copies of each other's text
 with other names and dates, as templated news (results, weather, earnings) are.
@@ -57,7 +57,6 @@ def stream(seed: int = 7) -> list[tuple[Profile, int]]:
                 id=f"s{story}-r{r}", outlet=f"outlet {rng.randrange(40)}", title=sentences[0][:80],
                 day=day + rng.randint(0, 3), years=[1970 + (day // 365)],
                 names={n.lower(): rng.randint(1, 4) for n in kept_people + places}, main_person=people[0].lower(),
-                numbers=sorted(figures), words=[],
                 vector=(vector / np.linalg.norm(vector)).astype("float32"),
                 minhash=minhash_of(text).hashvalues,
             ), story))

@@ -12,7 +12,7 @@ from corroborate.cluster.features import Profile, minhash_of
 
 def profile(key: str, vector: np.ndarray, text: str) -> Profile:
     return Profile(id=key, outlet=key.split("-")[0], title=text, day=20150, years=[2025],
-                   names={"lisse": 2, "udden": 1, "varden": 1}, main_person="udden", numbers=[], words=[],
+                   names={"lisse": 2, "udden": 1, "varden": 1}, main_person="udden",
                    vector=(vector / np.linalg.norm(vector)).astype("float32"), minhash=minhash_of(text).hashvalues)
 
 

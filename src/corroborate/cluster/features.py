@@ -1,7 +1,7 @@
 """What a reporter checks to tell whether two reports tell one event, taken from an annotated
-report once: when (its date, the dates and years it gives), where and who (places, people and
-organisations), what (figures, the words of its lead and a vector of its lead), and the
-MinHash of its text for spotting copies. Plain data, so an index can be saved and reloaded."""
+report once: when (its date, the years it names), where and who (places, people and
+organisations, and whom it is mostly about), what (a vector of its lead), and the MinHash of
+its text for spotting copies. Plain data, so an index can be saved and reloaded."""
 from __future__ import annotations
 
 from collections import Counter
@@ -17,7 +17,7 @@ from ..dates import parse_iso
 from ..model import Article
 from ..nlp import embed
 from ..settings import Settings
-from ..text import NEWS_AGENCIES, content_words, normalize, shingles
+from ..text import NEWS_AGENCIES, normalize, shingles
 
 NUM_PERM = 128
 MINHASH_SCHEME = "affine32"  # datasketch's default; named so saved hash values are read back alike
@@ -34,8 +34,6 @@ class Profile:
     years: list[int]  # years the report's date and its dates fall in
     names: dict[str, int]  # "reid" (a person), "santa monica" -> mentions
     main_person: str | None  # the person the report names most: whom it is about
-    numbers: list[str]  # figures other than small counts, with their unit
-    words: list[str]  # content words of the title and lead
     vector: np.ndarray = field(repr=False)  # float32, unit-length mean of the lead's sentence vectors
     minhash: np.ndarray = field(repr=False)  # uint64, MinHash of the body's word 5-grams
 
@@ -100,21 +98,6 @@ def dating(article: Article) -> tuple[int | None, list[int]]:
     return day, sorted(years)
 
 
-def numbers_of(article: Article) -> list[str]:
-    found = set()
-    for v in article.values:
-        if v.kind != "quantity" or v.normalized is None:
-            continue
-        try:
-            number = float(str(v.normalized).replace(",", ""))
-        except ValueError:
-            continue
-        if number.is_integer() and 0 <= number <= 10 and not v.unit:
-            continue  # "two people", "three days": too common to tell events apart
-        found.add(f"{number:g}{' ' + v.unit if v.unit else ''}")
-    return sorted(found)
-
-
 @lru_cache(maxsize=1)
 def _permutations() -> Any:
     """datasketch draws its permutations anew for every MinHash; drawn once, hashing is 10x faster."""
@@ -140,11 +123,9 @@ def profiles(articles: list[Article], settings: Settings) -> list[Profile]:
         row += len(lead)
         mean = mean / (np.linalg.norm(mean) or 1.0)
         day, years = dating(article)
-        words = sorted({w for w in content_words(" ".join(lead)) if len(w) > 2 and not w.isdigit()})
         out.append(Profile(
             id=article.id, outlet=article.outlet, title=(article.title or (lead[0] if lead else article.id)).strip(),
             day=day, years=years, names=names_of(article), main_person=main_person(article),
-            numbers=numbers_of(article), words=words,
             vector=mean.astype("float32"), minhash=minhash_of(body_text(article) or article.text).hashvalues,
         ))
     return out
