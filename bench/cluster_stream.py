@@ -1,12 +1,13 @@
 """A synthetic stream of 100,000 reports for the story index: time per 10,000 reports from the
 start of the stream to its end, and peak memory.
 
-Each story takes one of the ECB+ texts as its template and changes its names, places, figures
-and date; each report of the story is the story's text with some sentences dropped and a few
-words changed. Features are built the cheap way (no parser, no encoder): names come
-from the substitutions, the lead vector is the template's random direction moved towards the
-story's own and the report's own. Stories of one template are near-copies of each other's text
-with other names and dates, as templated news (results, weather, earnings) are.
+Each story takes one of the ECB+ texts as its template and gets invented people, places and
+figures and a date of its own; each report of the story is the template with about a third of
+its sentences dropped and the story's names added. Features are built the cheap way (no parser,
+no encoder): names come from the invented ones, the lead vector is the template's random
+direction moved towards the story's own and the report's own. Stories of one template are
+near-copies of each other's text with other names and dates, as templated news (results,
+weather, earnings) are.
 """
 from __future__ import annotations
 
