@@ -38,6 +38,9 @@ def stream(seed: int = 7) -> list[tuple[Profile, int]]:
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
     templates = [d["text"].split("\n\n") for d in raw_documents() if len(d["text"].split("\n\n")) >= 4]
+    # a text's MinHash is the element-wise minimum of its parts' (shingles across parts aside):
+    # each sentence and name is hashed once, not once per report
+    hashed = [[minhash_of(sentence).hashvalues for sentence in t] for t in templates]
     directions = np_rng.normal(size=(len(templates), 384)).astype("float32")
     reports: list[tuple[Profile, int]] = []
     story = 0
@@ -49,9 +52,10 @@ def stream(seed: int = 7) -> list[tuple[Profile, int]]:
         figures = [str(rng.randint(11, 5000)) for _ in range(2)]
         day = 19_000 + rng.randrange(DAYS)
         own = directions[t] + 0.8 * np_rng.normal(size=384).astype("float32")
+        own_hash = minhash_of(" ".join(people + places + figures)).hashvalues
         for r in range(min(rng.choice([1, 1, 2, 3, 4, 6, 10, 20]), REPORTS - len(reports))):
-            sentences = [s for s in templates[t] if rng.random() > 0.3] or templates[t][:2]
-            text = " ".join(sentences) + " " + " ".join(people + places + figures)
+            kept = [k for k in range(len(templates[t])) if rng.random() > 0.3] or [0, 1]
+            sentences = [templates[t][k] for k in kept]
             vector = own + 0.5 * np_rng.normal(size=384).astype("float32")
             kept_people = [p for p in people if rng.random() > 0.2] or people[:1]
             reports.append((Profile(
@@ -59,7 +63,7 @@ def stream(seed: int = 7) -> list[tuple[Profile, int]]:
                 day=day + rng.randint(0, 3), years=[1970 + (day // 365)],
                 names={n.lower(): rng.randint(1, 4) for n in kept_people + places}, main_person=people[0].lower(),
                 vector=(vector / np.linalg.norm(vector)).astype("float32"),
-                minhash=minhash_of(text).hashvalues,
+                minhash=np.minimum.reduce([hashed[t][k] for k in kept] + [own_hash]),
             ), story))
     reports.sort(key=lambda pr: (pr[0].day, rng.random()))
     return reports
