@@ -22,10 +22,6 @@ def dates_conflict(a: Profile, b: Profile) -> bool:
     return bool(a.years) and bool(b.years) and not set(a.years) & set(b.years)
 
 
-def shared_names(a: Profile, b: Profile) -> list[str]:
-    return sorted(set(a.names) & set(b.names))
-
-
 def name_overlap(a: Profile, b: Profile) -> float:
     """Weighted overlap of the names each report gives, by mentions: 1 when both name the same
     people and places as often, 0 when they share none."""

@@ -2,10 +2,11 @@
 reports it tells one event with, or opens a new one; a report that shows two stories to be one
 event merges them, and the merge is recorded.
 
-A report joins the story whose reports it is nearest on average (`evidence.affinity`, average
-link) if that is near enough, and always the story of a report whose text it carries. Reports
-are taken in the order of their ids within a batch, and a report near two stories merges them
-when they are near each other as a whole, so the stories barely depend on batch order or size.
+Two reports are linked when they carry one text or their affinity (`evidence.affinity`)
+reaches STORY_AFFINITY. The stories of a linked part are its average-link clusters cut at that
+affinity (one odd pair neither makes nor breaks a story), recomputed whenever new reports touch
+the part: a function of the part's reports alone, so batch order and size do not change them.
+Reclustering costs the square of the part's size: a story followed for weeks makes a large part.
 
 Candidates come from blocking, not from an approximate nearest-neighbour library: reports are
 kept in week-long buckets by date and a new report is compared exactly (one numpy product) with
@@ -23,9 +24,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+from datasketch import MinHashLSH
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
-from datasketch import MinHashLSH
 
 from ..model import Article, Story
 from ..settings import Settings
