@@ -43,7 +43,10 @@ def document(path: Path) -> dict:
     sentences: dict[int, list[str]] = defaultdict(list)
     for token in ET.parse(path).getroot().iter("token"):
         sentences[int(token.get("sentence"))].append(token.text or "")
-    url = "".join(sentences.pop(0, []))
+    # ECB+ documents open with their URL as sentence 0; the older ECB ones open with their text
+    url = "".join(sentences.get(0, []))
+    if url.startswith("http"):
+        del sentences[0]
     lines = [detokenize(tokens) for _, tokens in sorted(sentences.items())]
     host = urlparse(url).netloc.removeprefix("www.") if url.startswith("http") else None
     return {"id": path.name, "url": url if host else None, "outlet": host, "title": lines[0] if lines else "",

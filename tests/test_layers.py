@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "corroborate"
-STAGES = {"ingest", "clean", "annotate", "analyse"}
+STAGES = {"ingest", "clean", "annotate", "cluster", "analyse"}
 
 
 def imports_of(path: Path) -> set[str]:

@@ -283,3 +283,35 @@ def export(db: Db = None, format: Annotated[ExportFormat, typer.Option("--format
 
     with opened_store(db) as store:
         write("".join(line + "\n" for line in export_lines(store)), output)
+
+
+class ClusterFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def cluster(inputs: Inputs, format: Annotated[ClusterFormat, typer.Option("--format", "-f", help="json (default) or md.")] = ClusterFormat.json,
+            output: Output = None, quiet: Quiet = False, verbose: Verbose = False) -> None:
+    """Group the reports of a mixed stream into stories: copies of one text first, then reports
+    of one event by date, places, people, figures and wording. Every report is in exactly one story."""
+    from .nlp import warm_up
+    from .settings import Settings
+
+    settings = Settings()
+    warm_up(settings.spacy_model, settings.embedding_model)
+    from .cluster import cluster as make_stories
+    from .pipeline import annotated
+    from .render.stories import stories_json, stories_markdown
+
+    with progress_bar(quiet) as progress:
+        articles, errors = annotated(inputs, settings, progress)
+    report_errors(errors, quiet)
+    stories = make_stories(articles, settings) if articles else []
+    errors_data = [e.to_dict() for e in errors]
+    text = stories_json(stories, errors_data) if format == ClusterFormat.json else \
+        stories_markdown(stories, {a.id: a for a in articles}, errors_data)
+    write(text, output)
+    if verbose or (output and not quiet):
+        err.print(f"{len(articles)} reports, {len(stories)} stories" + (f" -> {output}" if output else ""))
+    finish(errors, len(articles))

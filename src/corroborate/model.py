@@ -237,6 +237,18 @@ class SummarySentence:
 
 
 @dataclass
+class Story:
+    """Reports of one event, as `corroborate cluster` groups a stream."""
+    id: str
+    title: str
+    articles: list[str]  # Article ids
+    outlets: list[str]
+    first_published: str | None = None
+    last_published: str | None = None
+    copies: list[list[str]] = field(default_factory=list)  # groups of reports carrying one text (wire copy, reprint)
+
+
+@dataclass
 class Briefing:
     articles: list[Article]
     statements: list[Statement] = field(default_factory=list)

@@ -57,3 +57,9 @@ def word_containment(short: str, long: str) -> float:
         return 0.0
     theirs = set(content_words(long))
     return sum(w in theirs for w in mine) / len(mine)
+
+
+def shingles(text: str, size: int = 5) -> set[str]:
+    """Word `size`-grams of the lower-cased text: what MinHash compares to find shared copy."""
+    tokens = re.findall(r"\w+", text.lower())
+    return {" ".join(tokens[i:i + size]) for i in range(max(1, len(tokens) - size + 1))}

@@ -1,0 +1,86 @@
+"""Story clustering: ECB+ sub-topics (each sub-topic one story, all 982 documents in one run)
+scored by B-cubed and CEAF-e next to a TF-IDF cosine single-link baseline at its best threshold;
+and a synthetic stream of 100,000 reports for time and memory.
+
+    nice -n 10 .venv/bin/python bench/cluster.py            # ECB+ (annotations cached in bench/results/)
+    nice -n 10 .venv/bin/python bench/cluster.py --stream   # also the 100,000-report stream
+"""
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+
+import numpy as np
+from common import Timer, print_table, save
+from ecbplus_annotated import annotated_ecbplus, gold_story
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from corroborate.cluster import cluster
+
+
+def bcubed(system: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (item -> cluster) against the gold one."""
+    by_system, by_gold = defaultdict(set), defaultdict(set)
+    for item in gold:
+        by_system[system[item]].add(item)
+        by_gold[gold[item]].add(item)
+    p = np.mean([len(by_system[system[i]] & by_gold[gold[i]]) / len(by_system[system[i]]) for i in gold])
+    r = np.mean([len(by_system[system[i]] & by_gold[gold[i]]) / len(by_gold[gold[i]]) for i in gold])
+    return float(p), float(r), float(2 * p * r / (p + r))
+
+
+def ceaf_e(system: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """Entity-based CEAF (phi4: 2|K & R| / (|K| + |R|)) under the best one-to-one alignment."""
+    sys_sets, gold_sets = defaultdict(set), defaultdict(set)
+    for item in gold:
+        sys_sets[system[item]].add(item)
+        gold_sets[gold[item]].add(item)
+    ks, rs = list(gold_sets.values()), list(sys_sets.values())
+    phi = np.array([[2 * len(k & r) / (len(k) + len(r)) for r in rs] for k in ks])
+    rows, cols = linear_sum_assignment(-phi)
+    total = phi[rows, cols].sum()
+    p, r = total / len(rs), total / len(ks)
+    return float(p), float(r), float(2 * p * r / (p + r))
+
+
+def tfidf_single_link(texts: list[str], ids: list[str], gold: dict[str, str]) -> tuple[float, dict[str, str]]:
+    """The usual baseline: TF-IDF cosine, link every pair above a threshold, take connected parts;
+    the threshold is the one that scores best against the gold (an upper bound for the baseline)."""
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    sims = (matrix @ matrix.T).toarray()
+    best = (-1.0, 0.0, {})
+    for threshold in np.arange(0.05, 0.96, 0.025):
+        _, labels = connected_components(sims >= threshold, directed=False)
+        system = {i: str(label) for i, label in zip(ids, labels)}
+        f1 = bcubed(system, gold)[2]
+        if f1 > best[0]:
+            best = (f1, float(threshold), system)
+    return best[1], best[2]
+
+
+def ecbplus() -> dict:
+    articles = annotated_ecbplus()
+    gold = {a.id: gold_story(a.id) for a in articles}
+    with Timer() as timer:
+        stories = cluster(articles)
+    system = {key: s.id for s in stories for key in s.articles}
+    threshold, baseline = tfidf_single_link([a.text for a in articles], [a.id for a in articles], gold)
+    rows = [["corroborate cluster", *bcubed(system, gold), ceaf_e(system, gold)[2], len(stories)],
+            [f"TF-IDF single link (best threshold {threshold:.3f})", *bcubed(baseline, gold), ceaf_e(baseline, gold)[2],
+             len(set(baseline.values()))]]
+    print_table(f"ECB+ sub-topics: {len(articles)} documents, {len(set(gold.values()))} stories "
+                f"(clustering took {timer.seconds:.1f} s)",
+                ["system", "B3 precision", "B3 recall", "B3 F1", "CEAF-e F1", "stories"], rows)
+    return {"documents": len(articles), "gold_stories": len(set(gold.values())), "seconds": timer.seconds,
+            "rows": rows}
+
+
+if __name__ == "__main__":
+    results = {"ecbplus": ecbplus()}
+    if "--stream" in sys.argv:
+        from cluster_stream import stream_bench
+
+        results["stream"] = stream_bench()
+    print(save("cluster", results))

@@ -1,0 +1,95 @@
+"""A synthetic stream of 100,000 reports for the story index: time per 10,000 reports from the
+start of the stream to its end, and peak memory.
+
+Each story takes one of the ECB+ texts as its template and changes its names, places, figures
+and date; each report of the story is the story's text with some sentences dropped and a few
+words changed. Features are built the cheap way (no parser, no encoder): names and figures come
+from the substitutions, the lead vector is the template's random direction moved towards the
+story's own and the report's own. Stories of one template are near-copies of each other's text
+with other names and dates, as templated news (results, weather, earnings) are.
+"""
+from __future__ import annotations
+
+import json
+import random
+import resource
+import time
+
+import numpy as np
+from common import RESULTS, print_table
+from ecbplus_annotated import raw_documents
+
+from corroborate.cluster.features import Profile, minhash_of
+from corroborate.cluster.index import StoryIndex
+
+REPORTS = 100_000
+STEP = 10_000
+DAYS = 730  # two years of news
+SYLLABLES = "ka lo mi ne su ra ti vo be da ge hu ja ko lu ma no pe ri sa te ul va ze".split()
+
+
+def invented_name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+
+
+def stream(seed: int = 7) -> list[tuple[Profile, int]]:
+    """(profile, story number) for every report, in arrival order (by date, shuffled within a day)."""
+    rng = random.Random(seed)
+    np_rng = np.random.default_rng(seed)
+    templates = [d["text"].split("\n\n") for d in raw_documents() if len(d["text"].split("\n\n")) >= 4]
+    directions = np_rng.normal(size=(len(templates), 384)).astype("float32")
+    reports: list[tuple[Profile, int]] = []
+    story = 0
+    while len(reports) < REPORTS:
+        story += 1
+        t = rng.randrange(len(templates))
+        people = [invented_name(rng) for _ in range(3)]
+        places = [invented_name(rng) for _ in range(2)]
+        figures = [str(rng.randint(11, 5000)) for _ in range(2)]
+        day = 19_000 + rng.randrange(DAYS)
+        own = directions[t] + 0.8 * np_rng.normal(size=384).astype("float32")
+        for r in range(min(rng.choice([1, 1, 2, 3, 4, 6, 10, 20]), REPORTS - len(reports))):
+            sentences = [s for s in templates[t] if rng.random() > 0.3] or templates[t][:2]
+            text = " ".join(sentences) + " " + " ".join(people + places + figures)
+            vector = own + 0.5 * np_rng.normal(size=384).astype("float32")
+            kept_people = [p for p in people if rng.random() > 0.2] or people[:1]
+            reports.append((Profile(
+                id=f"s{story}-r{r}", outlet=f"outlet {rng.randrange(40)}", title=sentences[0][:80],
+                day=day + rng.randint(0, 3), years=[1970 + (day // 365)],
+                names={n.lower(): rng.randint(1, 4) for n in kept_people + places},
+                numbers=sorted(figures), words=[],
+                vector=(vector / np.linalg.norm(vector)).astype("float32"),
+                minhash=minhash_of(text).hashvalues,
+            ), story))
+    reports.sort(key=lambda pr: (pr[0].day, rng.random()))
+    return reports
+
+
+def stream_bench() -> dict:
+    started = time.perf_counter()
+    reports = stream()
+    built = time.perf_counter() - started
+    index = StoryIndex()
+    rows, times = [], []
+    for start in range(0, len(reports), STEP):
+        t0 = time.perf_counter()
+        index.add_profiles([p for p, _ in reports[start:start + STEP]])
+        times.append(time.perf_counter() - t0)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rows.append([f"{start + 1:,}-{start + STEP:,}", times[-1], f"{rss:,.0f}", len(index.members)])
+    print_table(f"Synthetic stream: {len(reports):,} reports, {reports[-1][1]:,} stories (built in {built:.0f} s)",
+                ["reports", "seconds", "peak RSS MB", "stories so far"], rows)
+    gold = {p.id: str(s) for p, s in reports}
+    system = {p.id: index.story_of[p.id] for p, _ in reports}
+    from cluster import bcubed
+
+    p, r, f1 = bcubed(system, gold)
+    print(f"clustering {sum(times):.0f} s; last/first 10,000: {times[-1] / times[0]:.2f}; B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    return {"reports": len(reports), "build_seconds": built, "seconds_per_10000": times,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "end_over_start": times[-1] / times[0], "bcubed": [p, r, f1]}
+
+
+if __name__ == "__main__":
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "cluster_stream.json").write_text(json.dumps(stream_bench(), indent=1))

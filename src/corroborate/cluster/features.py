@@ -1,0 +1,144 @@
+"""What a reporter checks to tell whether two reports tell one event, taken from an annotated
+report once: when (its date, the dates and years it gives), where and who (places, people and
+organisations), what (figures, the words of its lead and a vector of its lead), and the
+MinHash of its text for spotting copies. Plain data, so an index can be saved and reloaded."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+from ..dates import parse_iso
+from ..model import Article
+from ..nlp import embed
+from ..settings import Settings
+from ..text import NEWS_AGENCIES, content_words, normalize, shingles
+
+NUM_PERM = 128
+MINHASH_SCHEME = "affine32"  # datasketch's default; named so saved hash values are read back alike
+LEAD_SENTENCES = 4  # the lead tells the event; later paragraphs drift into background
+EPOCH = date(1970, 1, 1)
+
+
+@dataclass
+class Profile:
+    id: str
+    outlet: str | None
+    title: str
+    day: int | None  # the report's date as days since 1970 (published, else the date its text names most)
+    years: list[int]  # years the report's date and its dates fall in
+    names: dict[str, int]  # "reid" (a person), "santa monica" -> mentions
+    numbers: list[str]  # figures other than small counts, with their unit
+    words: list[str]  # content words of the title and lead
+    vector: np.ndarray = field(repr=False)  # float32, unit-length mean of the lead's sentence vectors
+    minhash: np.ndarray = field(repr=False)  # uint64, MinHash of the body's word 5-grams
+
+    def to_dict(self) -> dict:
+        return {**{k: v for k, v in vars(self).items() if k not in ("vector", "minhash")},
+                "vector": [round(float(x), 6) for x in self.vector], "minhash": [int(x) for x in self.minhash]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Profile:
+        return cls(**{**data, "vector": np.asarray(data["vector"], dtype="float32"),
+                      "minhash": np.asarray(data["minhash"], dtype="uint64")})
+
+
+def body_text(article: Article) -> str:
+    return "\n".join(article.text[ln.start:ln.end] for ln in article.lines if ln.label == "body")
+
+
+def lead_sentences(article: Article) -> list[str]:
+    lead = [s.text.strip() for s in article.sentences[:LEAD_SENTENCES] if s.text.strip()]
+    title = (article.title or "").strip()
+    return ([title] if title and (not lead or normalize(title) != normalize(lead[0])) else []) + lead
+
+
+def name_key(name: str, kind: str) -> str:
+    """People by surname (reports and the canonicaliser disagree on first names), the rest whole;
+    without the kind, which the small NER model often gets wrong for one name in one report."""
+    text = normalize(name).strip(" .,'\"")
+    return text.split()[-1] if kind == "person" and text.split() else text
+
+
+def names_of(article: Article) -> dict[str, int]:
+    own = {normalize(article.outlet)} if article.outlet else set()
+    agencies = {normalize(k) for k in NEWS_AGENCIES}
+    counts: Counter[str] = Counter()
+    for entity in article.entities:
+        if normalize(entity.name) in agencies | own or len(entity.name) < 2:
+            continue
+        counts[name_key(entity.name, entity.kind)] += len(entity.mentions)
+    return dict(sorted(counts.items()))
+
+
+def days_of(iso: str | None) -> int | None:
+    d = parse_iso(iso) if iso and len(str(iso)) >= 10 else None
+    return (d - EPOCH).days if d else None
+
+
+def dating(article: Article) -> tuple[int | None, list[int]]:
+    """The report's day (published, else the day its text names most) and the years it names."""
+    named = [v.normalized for v in article.values if v.kind == "date" and isinstance(v.normalized, str)]
+    days = [d for d in map(days_of, named) if d is not None]
+    day = days_of(article.published)
+    if day is None and days:
+        day = Counter(days).most_common(1)[0][0] if len(set(days)) == len(days) else \
+            sorted(Counter(days).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    years = {int(n[:4]) for n in named if n[:4].isdigit()}
+    if day is not None:
+        years.add(date.fromordinal(EPOCH.toordinal() + day).year)
+    return day, sorted(years)
+
+
+def numbers_of(article: Article) -> list[str]:
+    found = set()
+    for v in article.values:
+        if v.kind != "quantity" or v.normalized is None:
+            continue
+        try:
+            number = float(str(v.normalized).replace(",", ""))
+        except ValueError:
+            continue
+        if number.is_integer() and 0 <= number <= 10 and not v.unit:
+            continue  # "two people", "three days": too common to tell events apart
+        found.add(f"{number:g}{' ' + v.unit if v.unit else ''}")
+    return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """datasketch draws its permutations anew for every MinHash; drawn once, hashing is 10x faster."""
+    return MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
+
+
+def minhash_of(text: str) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME, permutations=_permutations())
+    m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
+    return m
+
+
+def as_minhash(profile: Profile) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=profile.minhash, scheme=MINHASH_SCHEME)
+
+
+def profiles(articles: list[Article], settings: Settings) -> list[Profile]:
+    leads = [lead_sentences(a) or [a.text[:500]] for a in articles]
+    vectors = embed([s for lead in leads for s in lead], settings.embedding_model)
+    out, row = [], 0
+    for article, lead in zip(articles, leads):
+        mean = vectors[row:row + len(lead)].mean(axis=0)
+        row += len(lead)
+        mean = mean / (np.linalg.norm(mean) or 1.0)
+        day, years = dating(article)
+        words = sorted({w for w in content_words(" ".join(lead)) if len(w) > 2 and not w.isdigit()})
+        out.append(Profile(
+            id=article.id, outlet=article.outlet, title=(article.title or (lead[0] if lead else article.id)).strip(),
+            day=day, years=years, names=names_of(article), numbers=numbers_of(article), words=words,
+            vector=mean.astype("float32"), minhash=minhash_of(body_text(article) or article.text).hashvalues,
+        ))
+    return out
