@@ -29,3 +29,11 @@ def test_stages_do_not_import_each_other_and_spacy_stays_in_annotate():
             assert not others, f"{path.relative_to(PACKAGE)} imports {others}"
         if top not in ("annotate", "nlp.py", "nlp"):
             assert "import spacy" not in path.read_text(), path
+
+
+def test_filing_reports_into_stories_is_chained_above_the_store_and_the_cluster_stage():
+    """filing.py runs the cluster stage's index over the store; neither of them knows of it."""
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top not in ("cli", "archive", "filing"):
+            assert "filing" not in imports_of(path), path.relative_to(PACKAGE)
