@@ -46,7 +46,7 @@ def file_unfiled(store: Store, settings: Settings) -> Counter:
     index = StoryIndex.from_state({
         "profiles": [loaded_profile(p) for p in loaded.values()],
         "stories": members_by_story(loaded.values()), "copies": [], "merges": []}, settings)
-    update = index.add_profiles([loaded_profile(p) for p in unfiled])
+    update = index.add_profiles([Profile.from_dict(loaded_profile(p)) for p in unfiled])
     report_id = {k: p.report_id for k, p in loaded.items()} | {p.key: p.report_id for p in unfiled}
     new = {p.key for p in unfiled}
     merged_by = {m.merged: m.by for m in update.merges}

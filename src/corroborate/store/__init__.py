@@ -235,8 +235,7 @@ class Store:
         try:
             with self._write() as c, c.begin():
                 for group in groups:
-                    story_id = group.stored[0] if group.stored else c.execute(
-                        insert(stories).values(title=group.title, updated_at=now()).returning(stories.c.id)).scalar_one()
+                    story_id = group.stored[0] if group.stored else _new_story(c, group.title)
                     for merged in group.stored[1:]:
                         _merge_stories(c, merged, story_id, group.reasons[merged])
                     filed = set(c.execute(select(story_members.c.report_id)
@@ -416,6 +415,16 @@ def _add_to_story(c, story_id: int, report_ids: Iterable[int]) -> None:
         c.execute(story_members.delete().where(story_members.c.report_id == report_id))
         c.execute(insert(story_members).values(report_id=report_id, story_id=story_id, added_at=now()))
     _refresh_story(c, story_id)
+
+
+def _new_story(c, title: str | None) -> int:
+    values = {"title": title, "updated_at": now()}
+    if c.dialect.name == "sqlite":
+        # SQLite gives a new row the highest id plus one, reusing the id of a story just merged
+        # away; an id the merge log names must never come back as another story
+        values["id"] = 1 + max(c.execute(select(func.max(stories.c.id))).scalar() or 0,
+                               c.execute(select(func.max(story_merges.c.merged_story))).scalar() or 0)
+    return c.execute(insert(stories).values(**values).returning(stories.c.id)).scalar_one()
 
 
 def _merge_stories(c, merged: int, into: int, reason: str) -> None:
