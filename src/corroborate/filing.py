@@ -1,10 +1,10 @@
 """Filing stored reports into stories: the cluster stage's StoryIndex run over the store.
 
-Every report is stored with its profile (what the index compares: dates, names, figures, the
-lead's vector; its MinHash is the version's) in the transaction that stores its text. Filing
-takes the reports in no story yet, rebuilds an index from the stored profiles dated within the
-days those reports can reach (plus every report of the stories found there, since a story is
-judged over all its reports), adds the new ones, and writes the outcome in one transaction: new
+Every report is stored with its profile (what the index compares: dates, names, the lead's
+vector; its MinHash is the version's) in the transaction that stores its text. Filing takes
+the reports in no story yet, rebuilds an index from the stored profiles dated within the days
+those reports can reach (plus every report of the stories found there, since a story is judged
+over all its reports), adds the new ones, and writes the outcome in one transaction: new
 stories, reports put in stories, stored stories merged with the report that showed them to be
 one event as the logged reason, copies linked to their original. So the cost of filing a batch
 follows the reports of its weeks, not the whole store, and a killed ingest leaves reports in no
@@ -38,29 +38,30 @@ def stored_form(profile: Profile) -> tuple[int | None, dict]:
 
 
 def file_unfiled(store: Store, settings: Settings) -> Counter:
-    """File every stored report that is in no story yet; counts filed reports, new stories, merges."""
+    """File every stored report that is in no story yet; counts filed reports, new stories, merges.
+
+    The index is rebuilt by adding the nearby filed reports, then the new ones: a new report
+    joins the stored story of the filed reports the index puts it with, opens a story when it
+    is put with none, and merges the stored stories when it is put with reports of several.
+    Filed reports never move otherwise, so a story once seen keeps its reports."""
     unfiled = store.unfiled_profiles()
     if not unfiled:
         return Counter()
     loaded = {p.key: p for p in nearby_profiles(store, unfiled)}
-    index = StoryIndex.from_state({
-        "profiles": [loaded_profile(p) for p in loaded.values()],
-        "stories": members_by_story(loaded.values()), "copies": [], "merges": []}, settings)
-    update = index.add_profiles([Profile.from_dict(loaded_profile(p)) for p in unfiled])
+    index = StoryIndex(settings)
+    index.add_profiles([as_profile(p) for p in loaded.values()])
+    index.add_profiles([as_profile(p) for p in unfiled])
     report_id = {k: p.report_id for k, p in loaded.items()} | {p.key: p.report_id for p in unfiled}
     new = {p.key for p in unfiled}
-    merged_by = {m.merged: m.by for m in update.merges}
     groups, opened, merges = [], 0, 0
     for story in index.stories():
-        if not new & set(story.articles):
+        arrived = sorted(k for k in story.articles if k in new)
+        if not arrived:
             continue
-        stored = sorted({loaded[k].story_id for k in story.articles if k in loaded and k not in new})
-        if str(story.id).isdigit() and int(story.id) in stored:  # the story the index kept keeps its id
-            stored.remove(int(story.id))
-            stored.insert(0, int(story.id))
-        groups.append(StoryGroup(
-            reports=sorted(report_id[k] for k in story.articles if k in new), stored=stored, title=story.title,
-            reasons={s: merge_reason(index, merged_by.get(str(s))) for s in stored[1:]}))
+        held = Counter(loaded[k].story_id for k in story.articles if k in loaded)
+        stored = sorted(held, key=lambda s: (-held[s], s))  # the story holding most of them keeps its id
+        groups.append(StoryGroup(reports=sorted(report_id[k] for k in arrived), stored=stored, title=story.title,
+                                 reasons={s: merge_reason(index, arrived) for s in stored[1:]}))
         opened += not stored
         merges += max(len(stored) - 1, 0)
     store.file_stories(groups, copies_among(index.copies, report_id, new))
@@ -91,24 +92,14 @@ def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def loaded_profile(p: FiledProfile) -> dict:
-    return {**p.profile, "id": p.key, "minhash": p.minhash}
+def as_profile(p: FiledProfile) -> Profile:
+    return Profile.from_dict({**p.profile, "id": p.key, "minhash": p.minhash})
 
 
-def members_by_story(filed) -> dict[str, list[str]]:
-    """The index's stories are named by the store's story ids."""
-    members: dict[str, list[str]] = {}
-    for p in sorted(filed, key=lambda p: p.report_id):
-        members.setdefault(str(p.story_id), []).append(p.key)
-    return members
-
-
-def merge_reason(index: StoryIndex, by: str | None) -> str:
-    if by is None:
-        return "reports filed together tell the events of both"
-    report = index.profiles[by]
+def merge_reason(index: StoryIndex, arrived: list[str]) -> str:
+    report = index.profiles[arrived[0]]
     return f"the report '{report.title}'" + (f" ({report.outlet})" if report.outlet else "") + \
-        " tells the event of both"
+        " tells the event of both" + (f" (with {len(arrived) - 1} more reports filed at once)" if len(arrived) > 1 else "")
 
 
 def copies_among(pairs: list[tuple[str, str]], report_id: dict[str, int], new: set[str]) -> dict[int, int]:
