@@ -1,7 +1,6 @@
 """Whether two reports tell one event, judged from their profiles as a reporter would: a shared
-text settles it; otherwise the dates must fit one window, and the lead must read alike while
-naming the same people, places and organisations. Every rule looks at the two reports alone,
-so the verdict does not depend on what else has been read, or in which order."""
+text settles it; otherwise the dates should fit one window, the leads read alike, and the
+reports name the same people, places and organisations, and not each its own main person."""
 from __future__ import annotations
 
 import numpy as np
@@ -45,8 +44,17 @@ def is_copy(a: Profile, b: Profile, jaccard: float) -> bool:
     return not (a.names and b.names and not set(a.names) & set(b.names))
 
 
-def same_event(a: Profile, b: Profile, cosine: float) -> bool:
-    if dates_conflict(a, b):
-        return False
-    overlap = name_overlap(a, b)
-    return cosine >= 0.8 and overlap > 0 or cosine >= 0.55 and overlap >= 0.35
+def people_conflict(a: Profile, b: Profile) -> bool:
+    """Each report is mostly about a person the other never names: two events of one kind
+    (two celebrities in rehab, two hosts of one award show)."""
+    return bool(a.main_person and b.main_person and a.main_person not in b.names and b.main_person not in a.names)
+
+
+def affinity(a: Profile, b: Profile, cosine: float) -> float:
+    """How strongly two reports read as one event: their leads' cosine, raised by the names they
+    share, lowered when their dates or their main people conflict. Stories join at STORY_AFFINITY
+    on average over their reports (average link: one odd pair neither makes nor breaks a story)."""
+    return cosine + 0.3 * name_overlap(a, b) - 0.3 * dates_conflict(a, b) - 0.2 * people_conflict(a, b)
+
+
+STORY_AFFINITY = 0.55

@@ -1,7 +1,7 @@
 """What a reporter checks to tell whether two reports tell one event, taken from an annotated
-report once: when (its date, the dates and years it gives), where and who (places, people and
-organisations), what (figures, the words of its lead and a vector of its lead), and the
-MinHash of its text for spotting copies. Plain data, so an index can be saved and reloaded."""
+report once: when (its date, the years it names), where and who (places, people and
+organisations, and whom it is mostly about), what (a vector of its lead), and the MinHash of
+its text for spotting copies. Plain data, so an index can be saved and reloaded."""
 from __future__ import annotations
 
 from collections import Counter
@@ -17,7 +17,7 @@ from ..dates import parse_iso
 from ..model import Article
 from ..nlp import embed
 from ..settings import Settings
-from ..text import NEWS_AGENCIES, content_words, normalize, shingles
+from ..text import NEWS_AGENCIES, normalize, shingles
 
 NUM_PERM = 128
 MINHASH_SCHEME = "affine32"  # datasketch's default; named so saved hash values are read back alike
@@ -30,11 +30,10 @@ class Profile:
     id: str
     outlet: str | None
     title: str
-    day: int | None  # the report's date as days since 1970 (published, else the date its text names most)
+    day: int | None  # the report's publication date as days since 1970
     years: list[int]  # years the report's date and its dates fall in
     names: dict[str, int]  # "reid" (a person), "santa monica" -> mentions
-    numbers: list[str]  # figures other than small counts, with their unit
-    words: list[str]  # content words of the title and lead
+    main_person: str | None  # the person the report names most: whom it is about
     vector: np.ndarray = field(repr=False)  # float32, unit-length mean of the lead's sentence vectors
     minhash: np.ndarray = field(repr=False)  # uint64, MinHash of the body's word 5-grams
 
@@ -76,38 +75,27 @@ def names_of(article: Article) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+def main_person(article: Article) -> str | None:
+    people = Counter({name_key(e.name, "person"): len(e.mentions) for e in article.entities if e.kind == "person"})
+    ranked = sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[0][0] if ranked else None
+
+
 def days_of(iso: str | None) -> int | None:
     d = parse_iso(iso) if iso and len(str(iso)) >= 10 else None
     return (d - EPOCH).days if d else None
 
 
 def dating(article: Article) -> tuple[int | None, list[int]]:
-    """The report's day (published, else the day its text names most) and the years it names."""
+    """The report's day (its publication date, which the clean stage also reads from a date line)
+    and the years it names. A day the text names is not taken for the report's own: long reports
+    name the dates of the background as often as the event's."""
     named = [v.normalized for v in article.values if v.kind == "date" and isinstance(v.normalized, str)]
-    days = [d for d in map(days_of, named) if d is not None]
     day = days_of(article.published)
-    if day is None and days:
-        day = Counter(days).most_common(1)[0][0] if len(set(days)) == len(days) else \
-            sorted(Counter(days).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     years = {int(n[:4]) for n in named if n[:4].isdigit()}
     if day is not None:
         years.add(date.fromordinal(EPOCH.toordinal() + day).year)
     return day, sorted(years)
-
-
-def numbers_of(article: Article) -> list[str]:
-    found = set()
-    for v in article.values:
-        if v.kind != "quantity" or v.normalized is None:
-            continue
-        try:
-            number = float(str(v.normalized).replace(",", ""))
-        except ValueError:
-            continue
-        if number.is_integer() and 0 <= number <= 10 and not v.unit:
-            continue  # "two people", "three days": too common to tell events apart
-        found.add(f"{number:g}{' ' + v.unit if v.unit else ''}")
-    return sorted(found)
 
 
 @lru_cache(maxsize=1)
@@ -135,10 +123,9 @@ def profiles(articles: list[Article], settings: Settings) -> list[Profile]:
         row += len(lead)
         mean = mean / (np.linalg.norm(mean) or 1.0)
         day, years = dating(article)
-        words = sorted({w for w in content_words(" ".join(lead)) if len(w) > 2 and not w.isdigit()})
         out.append(Profile(
             id=article.id, outlet=article.outlet, title=(article.title or (lead[0] if lead else article.id)).strip(),
-            day=day, years=years, names=names_of(article), numbers=numbers_of(article), words=words,
+            day=day, years=years, names=names_of(article), main_person=main_person(article),
             vector=mean.astype("float32"), minhash=minhash_of(body_text(article) or article.text).hashvalues,
         ))
     return out

@@ -2,9 +2,10 @@
 reports it tells one event with, or opens a new one; a report that shows two stories to be one
 event merges them, and the merge is recorded.
 
-Stories are the connected parts of a graph whose links are judged pair by pair
-(`evidence.same_event`, `evidence.is_copy`), and every pair that could link is looked at, so
-the stories do not depend on batch order or size; only story ids and the merge record do.
+A report joins the story whose reports it is nearest on average (`evidence.affinity`, average
+link) if that is near enough, and always the story of a report whose text it carries. Reports
+are taken in the order of their ids within a batch, and a report near two stories merges them
+when they are near each other as a whole, so the stories barely depend on batch order or size.
 
 Candidates come from blocking, not from an approximate nearest-neighbour library: reports are
 kept in week-long buckets by date and a new report is compared exactly (one numpy product) with
@@ -22,16 +23,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 from datasketch import MinHashLSH
 
 from ..model import Article, Story
 from ..settings import Settings
-from .evidence import WINDOW_DAYS, is_copy, same_event
+from .evidence import STORY_AFFINITY, WINDOW_DAYS, affinity, is_copy
 from .features import EPOCH, NUM_PERM, Profile, as_minhash, profiles
 
 BUCKET_DAYS = 7
 UNDATED = None
-CANDIDATE_COSINE = 0.5  # below this no rule of same_event links two reports
+CANDIDATE_COSINE = 0.45  # leads further apart than this are not looked at
 
 
 @dataclass
@@ -84,6 +87,8 @@ class StoryIndex:
         self.story_of: dict[str, str] = {}  # article id -> story id
         self.members: dict[str, list[str]] = {}  # story id -> article ids, in arrival order
         self.copies: list[tuple[str, str]] = []
+        self.links: dict[str, set[str]] = {}  # reports close enough that they may share a story
+        self._copied: dict[str, set[str]] = {}
         self.merges: list[Merge] = []
         self._buckets: dict[int | None, _Bucket] = {}
 
@@ -98,46 +103,83 @@ class StoryIndex:
 
     def add_profiles(self, batch: list[Profile]) -> Update:
         update = Update()
+        touched: set[str] = set()
         for profile in sorted(batch, key=lambda p: p.id):
             if profile.id in self.profiles:
                 continue
-            links = self._links(profile)
+            copied, near = self._candidates(profile)
             self._store(profile)
-            stories = sorted({self.story_of[other] for other in links}, key=lambda s: (-len(self.members[s]), s))
-            if not stories:
-                story = "story-" + hashlib.sha1(profile.id.encode("utf-8")).hexdigest()[:12]
-                self.members[story] = []
-            else:
-                story = stories[0]
-                for absorbed in stories[1:]:
-                    for member in self.members.pop(absorbed):
-                        self.story_of[member] = story
-                        self.members[story].append(member)
-                    merge = Merge(into=story, merged=absorbed, by=profile.id)
-                    self.merges.append(merge)
-                    update.merges.append(merge)
-            self.story_of[profile.id] = story
-            self.members[story].append(profile.id)
-            update.stories[profile.id] = story
-        for merge in update.merges:  # stories of reports added earlier in this batch may have moved
-            for key, story in update.stories.items():
-                update.stories[key] = self.story_of[key]
+            self.links.setdefault(profile.id, set())
+            for other in copied:
+                self._note_copy(profile.id, other)
+            for other in sorted(set(copied) | {o for o, c in near
+                                               if affinity(profile, self.profiles[o], c) >= STORY_AFFINITY}):
+                self.links[profile.id].add(other)
+                self.links[other].add(profile.id)
+            touched.add(profile.id)
+        done: set[str] = set()
+        for key in sorted(touched):
+            if key not in done:
+                part = self._linked_part(key)
+                done |= part
+                self._recluster(part, by=sorted(part & touched)[0], update=update)
+        for key in sorted(touched):
+            update.stories[key] = self.story_of[key]
         return update
 
-    def _links(self, profile: Profile) -> list[str]:
-        """Stored reports that tell the same event as `profile`, or carry its text."""
-        linked = set()
+    def _note_copy(self, a: str, b: str) -> None:
+        self.copies.append((min(a, b), max(a, b)))
+        self._copied.setdefault(a, set()).add(b)
+        self._copied.setdefault(b, set()).add(a)
+
+    def _linked_part(self, start: str) -> set[str]:
+        """Every report reachable from `start` over links: average link never joins across parts."""
+        part, todo = {start}, [start]
+        while todo:
+            for other in self.links[todo.pop()]:
+                if other not in part:
+                    part.add(other)
+                    todo.append(other)
+        return part
+
+    def _recluster(self, part: set[str], by: str, update: Update) -> None:
+        """Average-link clustering of one linked part, a function of its reports alone; the
+        stories keep their ids where they keep most of their reports, and a story taken
+        into another is recorded as a merge."""
+        clusters = average_link([self.profiles[k] for k in sorted(part)], self._copy_groups(part))
+        old = {k: self.story_of[k] for k in part if k in self.story_of}
+        claims = sorted(((sum(old.get(k) == s for k in c), s, i) for i, c in enumerate(clusters) for s in {old[k] for k in c if k in old}),
+                        key=lambda t: (-t[0], t[1], t[2]))
+        names: dict[int, str] = {}
+        for _, story, i in claims:
+            if i not in names and story not in names.values():
+                names[i] = story
+        for i, cluster in enumerate(clusters):
+            story = names.get(i) or "story-" + hashlib.sha1(min(cluster).encode("utf-8")).hexdigest()[:12]
+            for absorbed in sorted({old[k] for k in cluster if k in old} - {story}):
+                if all(k in cluster for k in self.members.get(absorbed, [])):
+                    merge = Merge(into=story, merged=absorbed, by=by)
+                    self.merges.append(merge)
+                    update.merges.append(merge)
+            for key in cluster:
+                self.story_of[key] = story
+        for story in set(old.values()):  # a story lies within one linked part: it is rebuilt whole
+            del self.members[story]
+        for key in sorted(part):
+            self.members.setdefault(self.story_of[key], []).append(key)
+
+    def _copy_groups(self, part: set[str]) -> list[set[str]]:
+        pairs = [(key, other) for key in sorted(part) for other in self._copied.get(key, ())]
+        return [g for g in _groups(pairs) if len(g) > 1]
+
+    def _candidates(self, profile: Profile) -> tuple[list[str], list[tuple[str, float]]]:
+        """Stored reports that carry `profile`'s text, and those whose lead reads near it."""
         minhash = as_minhash(profile)
         window = self._window(profile.day)
-        for other in sorted(o for bucket in window for o in bucket.lsh.query(minhash)):
-            if is_copy(profile, self.profiles[other], self.settings.shared_copy_jaccard):
-                self.copies.append((min(profile.id, other), max(profile.id, other)))
-                linked.add(other)
-        for bucket in window:
-            for other, cosine in bucket.near(profile.vector, CANDIDATE_COSINE):
-                if other not in linked and same_event(profile, self.profiles[other], cosine):
-                    linked.add(other)
-        return sorted(linked)
+        copied = [o for o in sorted(o for bucket in window for o in bucket.lsh.query(minhash))
+                  if is_copy(profile, self.profiles[o], self.settings.shared_copy_jaccard)]
+        near = sorted(pair for bucket in window for pair in bucket.near(profile.vector, CANDIDATE_COSINE))
+        return copied, near
 
     def _window(self, day: int | None) -> list[_Bucket]:
         if day is None:
@@ -175,7 +217,7 @@ class StoryIndex:
         vectors = np.stack([self.profiles[m].vector for m in members])
         centre = vectors.mean(axis=0)
         scores = vectors @ centre
-        best = max(range(len(members)), key=lambda i: (round(float(scores[i]), 6), -ord(members[i][0]) if members[i] else 0, members[i]))
+        best = min(range(len(members)), key=lambda i: (-round(float(scores[i]), 6), members[i]))
         return self.profiles[members[best]].title
 
     # ---- saving ----
@@ -185,6 +227,7 @@ class StoryIndex:
             "profiles": [p.to_dict() for p in self.profiles.values()],
             "stories": {s: list(m) for s, m in self.members.items()},
             "copies": [list(c) for c in self.copies],
+            "links": sorted([a, b] for a, others in self.links.items() for b in others if a < b),
             "merges": [vars(m) for m in self.merges],
         }
 
@@ -195,9 +238,47 @@ class StoryIndex:
             index._store(Profile.from_dict(data))
         index.members = {s: list(m) for s, m in state["stories"].items()}
         index.story_of = {a: s for s, m in index.members.items() for a in m}
-        index.copies = [tuple(c) for c in state["copies"]]
+        for a, b in state["copies"]:
+            index._note_copy(a, b)
+        index.links = {k: set() for k in index.profiles}
+        for a, b in state["links"]:
+            index.links[a].add(b)
+            index.links[b].add(a)
         index.merges = [Merge(**m) for m in state["merges"]]
         return index
+
+
+def average_link(profiles: list[Profile], copies: list[set[str]]) -> list[set[str]]:
+    """Stories of one linked part: agglomerative average link (scipy) over report affinities,
+    cut where stories are no longer STORY_AFFINITY near on average. Copies of one text are one
+    unit first, so they always share a story."""
+    unit_of = {p.id: i for i, p in enumerate(profiles)}
+    for group in copies:
+        first = min(unit_of[k] for k in group)
+        for k in group:
+            unit_of[k] = first
+    units = sorted(set(unit_of.values()))
+    if len(units) == 1:
+        return [{p.id for p in profiles}]
+    vectors = np.stack([p.vector for p in profiles])
+    cosines = vectors @ vectors.T
+    pair = np.zeros((len(profiles), len(profiles)))
+    for i, a in enumerate(profiles):
+        for j in range(i + 1, len(profiles)):
+            pair[i, j] = pair[j, i] = affinity(a, profiles[j], float(cosines[i, j]))
+    index = {u: n for n, u in enumerate(units)}
+    member = np.zeros((len(units), len(profiles)))
+    for i, p in enumerate(profiles):
+        member[index[unit_of[p.id]], i] = 1
+    sizes = member.sum(axis=1)
+    unit_affinity = (member @ pair @ member.T) / np.outer(sizes, sizes)
+    distance = np.clip(2.0 - unit_affinity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    labels = fcluster(linkage(squareform(distance, checks=False), method="average"), 2.0 - STORY_AFFINITY, "distance")
+    clusters: dict[int, set[str]] = defaultdict(set)
+    for p in profiles:
+        clusters[labels[index[unit_of[p.id]]]].add(p.id)
+    return sorted(clusters.values(), key=min)
 
 
 def _iso(day: int) -> str:

@@ -11,12 +11,16 @@ def stories_json(stories: list[Story], errors: list[dict[str, str]]) -> str:
     return json.dumps({"stories": [asdict(s) for s in stories], "errors": errors}, ensure_ascii=False, indent=1) + "\n"
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def stories_markdown(stories: list[Story], articles: dict[str, Article], errors: list[dict[str, str]]) -> str:
     out = [f"# {len(stories)} stories from {sum(len(s.articles) for s in stories)} reports", ""]
     for story in stories:
         when = " to ".join(dict.fromkeys(d for d in (story.first_published, story.last_published) if d))
         out += [f"## {story.title}", "",
-                f"{len(story.articles)} reports, {len(story.outlets)} outlets" + (f", {when}" if when else "")
+                f"{plural(len(story.articles), 'report')}, {plural(len(story.outlets), 'outlet')}" + (f", {when}" if when else "")
                 + f" (`{story.id}`)", ""]
         copy_of = {a: i for i, group in enumerate(story.copies, 1) for a in group}
         for key in story.articles:

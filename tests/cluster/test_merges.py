@@ -1,0 +1,37 @@
+"""A report that shows two stories to be one event merges them, and the merge is on record.
+
+Profiles are built by hand here: two reports whose leads are too far apart to be compared
+(cosine 0.4) and a third that reads like both (cosine 0.8 to each), all naming the same people."""
+from __future__ import annotations
+
+import numpy as np
+
+from corroborate.cluster import StoryIndex
+from corroborate.cluster.features import Profile, minhash_of
+
+
+def profile(key: str, vector: np.ndarray, text: str) -> Profile:
+    return Profile(id=key, outlet=key.split("-")[0], title=text, day=20150, years=[2025],
+                   names={"lisse": 2, "udden": 1, "varden": 1}, main_person="udden",
+                   vector=(vector / np.linalg.norm(vector)).astype("float32"), minhash=minhash_of(text).hashvalues)
+
+
+def test_a_bridging_report_merges_two_stories_on_record():
+    x, y = np.eye(384)[0], np.eye(384)[1]
+    a = profile("courier-a", x, "Lisse counts its dead after night of terror")
+    c = profile("gazette-c", 0.4 * x + np.sqrt(1 - 0.16) * y, "Engineers blame unreinforced houses in Varden")
+    b_dir = a.vector + c.vector
+    b = profile("wire-b", b_dir, "Strong earthquake kills 14 in Varden valley")
+    index = StoryIndex()
+    first = index.add_profiles([a, c])
+    assert first.stories["courier-a"] != first.stories["gazette-c"] and not first.merges
+    second = index.add_profiles([b])
+    assert len(second.merges) == 1
+    merge = second.merges[0]
+    assert merge.by == "wire-b" and {merge.into, merge.merged} == set(first.stories.values())
+    assert index.merges == [merge]
+    assert len({index.story_of[k] for k in ("courier-a", "wire-b", "gazette-c")}) == 1
+    # the same three in one batch form the same story, with nothing to merge
+    once = StoryIndex()
+    assert not once.add_profiles([a, b, c]).merges
+    assert len(set(once.story_of.values())) == 1
