@@ -362,6 +362,7 @@ class Store:
             for m in record.get("merges", []):
                 if (m["merged_story"], m["merged_at"]) not in logged:
                     c.execute(insert(story_merges).values(into_story=story_id, **m))
+            c.execute(update(stories).where(stories.c.id == story_id).values(updated_at=record["updated_at"]))
         return story_id
 
     def report_id(self, key: str) -> int | None:
