@@ -238,9 +238,9 @@ def ingest(inputs: Inputs, db: Db = None, quiet: Quiet = False) -> None:
         after = store.counts()
     report_errors(errors, quiet)
     if not quiet:
-        filed = (f", {after['stories']} stories ({after['stories'] - before['stories']:+d}"
-                 + (f", {after['story_merges'] - before['story_merges']} merged" if after['story_merges'] > before['story_merges'] else "")
-                 + ")") if after["stories"] else ""
+        merged = after["story_merges"] - before["story_merges"]
+        filed = (f", {after['stories']} stories" if after["stories"] else "") + \
+            (f" ({merged} merged by new reports)" if merged else "")
         print(f"{store.where}: {counts['new']} new, {counts['unchanged']} unchanged, {counts['updated']} updated, "
               f"{len(errors)} unreadable" + filed)
     finish(errors, counts["new"] + counts["unchanged"] + counts["updated"] + counts["stories"])
