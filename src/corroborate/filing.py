@@ -61,7 +61,7 @@ def file_unfiled(store: Store, settings: Settings) -> Counter:
         held = Counter(loaded[k].story_id for k in story.articles if k in loaded)
         stored = sorted(held, key=lambda s: (-held[s], s))  # the story holding most of them keeps its id
         groups.append(StoryGroup(reports=sorted(report_id[k] for k in arrived), stored=stored, title=story.title,
-                                 reasons={s: merge_reason(index, arrived) for s in stored[1:]}))
+                                 reason=merge_reason(index, arrived)))
         opened += not stored
         merges += max(len(stored) - 1, 0)
     store.file_stories(groups, copies_among(index.copies, report_id, new))

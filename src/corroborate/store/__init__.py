@@ -55,11 +55,11 @@ class FiledProfile:
 @dataclass
 class StoryGroup:
     """One story after filing: reports to put in it, the stored stories it joins (the first one
-    keeps its id, the others merge into it with their reason), and its title."""
+    keeps its id, the others merge into it, logged with the reason), and its title."""
     reports: list[int]
     stored: list[int]
     title: str | None
-    reasons: dict[int, str]
+    reason: str
 
 
 @dataclass
@@ -231,13 +231,15 @@ class Store:
         """In one transaction: each group's stored stories merged (the merges logged), or a new
         story opened, its reports put in it, its title set; each copy linked to its original.
         A report some other ingest filed meanwhile stays where it is. The groups' story ids."""
-        ids = []
+        ids, moved = [], {}  # a story merged by an earlier group: where its reports are now
         try:
             with self._write() as c, c.begin():
                 for group in groups:
-                    story_id = group.stored[0] if group.stored else _new_story(c, group.title)
-                    for merged in group.stored[1:]:
-                        _merge_stories(c, merged, story_id, group.reasons[merged])
+                    stored = list(dict.fromkeys(_followed(moved, s) for s in group.stored))
+                    story_id = stored[0] if stored else _new_story(c, group.title)
+                    for merged in stored[1:]:
+                        _merge_stories(c, merged, story_id, group.reason)
+                        moved[merged] = story_id
                     filed = set(c.execute(select(story_members.c.report_id)
                                           .where(story_members.c.report_id.in_(group.reports))).scalars())
                     _add_to_story(c, story_id, [r for r in group.reports if r not in filed])
@@ -416,6 +418,12 @@ def _add_to_story(c, story_id: int, report_ids: Iterable[int]) -> None:
         c.execute(story_members.delete().where(story_members.c.report_id == report_id))
         c.execute(insert(story_members).values(report_id=report_id, story_id=story_id, added_at=now()))
     _refresh_story(c, story_id)
+
+
+def _followed(moved: dict[int, int], story_id: int) -> int:
+    while story_id in moved:
+        story_id = moved[story_id]
+    return story_id
 
 
 def _new_story(c, title: str | None) -> int:
