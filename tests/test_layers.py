@@ -41,11 +41,20 @@ def test_stages_never_import_the_layers_above_them():
             assert not imports_of(path) & {"cli", "render"}, path
 
 
+def test_filing_reports_into_stories_is_chained_above_the_store_and_the_cluster_stage():
+    """filing.py runs the cluster stage's index over the store; neither of them knows of it."""
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top not in ("cli", "archive", "filing"):
+            assert "filing" not in imports_of(path), path.relative_to(PACKAGE)
+
+
 def test_the_store_reads_only_the_model_and_only_the_command_line_chains_it():
-    """store/ is layer 2 beside pipeline and render; archive.py chains the stages around it for cli."""
+    """store/ is layer 2 beside pipeline and render; archive.py (and filing.py, for the cluster
+    stage) chains the stages around it for cli."""
     for path in (PACKAGE / "store").rglob("*.py"):
         assert imports_of(path) <= {"store", "model", "errors", "settings", "text"}, path.relative_to(PACKAGE)
     for path in PACKAGE.rglob("*.py"):
         top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
-        if top not in ("cli", "archive", "store"):
+        if top not in ("cli", "archive", "filing", "store"):
             assert not imports_of(path) & {"store", "archive"}, path.relative_to(PACKAGE)

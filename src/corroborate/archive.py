@@ -2,25 +2,23 @@
 
 Ingest recognises a stored report before cleaning or parsing it, annotates the rest together
 (as `brief` does, so names are made canonical across them) in batches, embeds every text the
-analysis of a briefing will embed, links copies to their original by MinHash, and commits each
-report in its own transaction. Briefing stored reports hands their vectors to the encoder's cache:
-neither spaCy nor the encoder loads.
+analysis of a briefing will embed, and commits each report with its story profile in its own
+transaction; after each batch the new reports are filed into stories (filing.py), which also
+links copies to their original. Briefing stored reports hands their vectors to the encoder's
+cache: neither spaCy nor the encoder loads.
 """
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
-
 from . import __version__, ingest
 from .analyse import analyse
 from .analyse.discrepancies import date_context, sentence_of
-from .analyse.sources import NUM_PERM, body_text, shingles
 from .analyse.story import Story, build_units
 from .clean import clean
 from .errors import InputError
+from .filing import file_unfiled, profile_of, stored_form
 from .model import Article, Briefing
 from .nlp import embed, remember_vectors
 from .pipeline import annotate_read
@@ -57,27 +55,25 @@ def ingest_inputs(inputs: Iterable[str], store: Store, settings: Settings,
         seen.add(identity)
     if progress:
         progress("store", 0, len(pending))
-    copies = CopyFinder(store, settings) if pending else None
     for start in range(0, len(pending), INGEST_BATCH):
         batch = clean(pending[start:start + INGEST_BATCH])
         annotate_read(batch, settings, progress, prefetch=True)
         for article in batch:
-            counts[store_report(store, article, settings, copies)[1]] += 1
+            counts[store_report(store, article, settings)[1]] += 1
             if progress:
                 progress("store", 1, len(pending))
+        file_unfiled(store, settings)
+    file_unfiled(store, settings)  # reports a killed ingest stored but did not file
     return counts, errors
 
 
-def store_report(store: Store, article: Article, settings: Settings, copies: CopyFinder | None = None) -> tuple[int, str]:
-    """Store one annotated report with its vectors and signature: (report id, new | unchanged | updated)."""
-    copies = copies or CopyFinder(store, settings)
+def store_report(store: Store, article: Article, settings: Settings) -> tuple[int, str]:
+    """Store one annotated report with its vectors and story profile: (report id, new | unchanged | updated).
+    It is filed into a story by `file_unfiled`."""
     texts = analysis_texts(article, settings)
-    signature = minhash(article)
-    report_id, status = store.add(article, texts, embed(texts, settings.embedding_model).astype("float16"),
-                                  pack_minhash(signature.hashvalues), annotator(settings),
-                                  copy_of=copies.original_of(signature))
-    copies.add(report_id, signature)
-    return report_id, status
+    profile = profile_of(article, report_key(article), settings)
+    return store.add(article, texts, embed(texts, settings.embedding_model).astype("float16"),
+                     pack_minhash(profile.minhash), annotator(settings), profile=stored_form(profile))
 
 
 def annotator(settings: Settings) -> str:
@@ -95,33 +91,6 @@ def analysis_texts(article: Article, settings: Settings) -> list[str]:
     texts += [date_context(story, v) for v in article.values if v.kind == "date"]
     texts += [sentence_of(story, article.id, x.start) for x in (*article.values, *article.quotes)]
     return list(dict.fromkeys(texts))
-
-
-MINHASH_SCHEME = "affine32"  # datasketch's default: uint32 values, which the store keeps as they are
-
-
-def minhash(article: Article) -> MinHash:
-    """The signature analyse/sources.py compares to find shared copy."""
-    m = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
-    m.update_batch([s.encode("utf-8") for s in shingles(body_text(article))])
-    return m
-
-
-class CopyFinder:
-    """Stored reports' signatures in a MinHash LSH: a new report sharing copy with one of them is
-    linked to the oldest (its original); copies are stored like any report, never dropped."""
-
-    def __init__(self, store: Store, settings: Settings) -> None:
-        self.lsh = MinHashLSH(threshold=settings.shared_copy_jaccard, num_perm=NUM_PERM)
-        for report_id, hashvalues in store.signatures():
-            self.add(report_id, MinHash(num_perm=NUM_PERM, hashvalues=hashvalues, scheme=MINHASH_SCHEME))
-
-    def add(self, report_id: int, signature: MinHash) -> None:
-        if report_id not in self.lsh:
-            self.lsh.insert(report_id, signature)
-
-    def original_of(self, signature: MinHash) -> int | None:
-        return min(self.lsh.query(signature), default=None)
 
 
 def stored_briefing(store: Store, report_ids: list[int], settings: Settings) -> Briefing:

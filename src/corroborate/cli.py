@@ -292,11 +292,16 @@ def ingest(inputs: Inputs, db: Db = None, quiet: Quiet = False) -> None:
     from .settings import Settings
 
     with opened_store(db) as store, progress_bar(quiet) as progress:
+        before = store.counts()
         counts, errors = ingest_inputs(inputs, store, Settings(), progress)
+        after = store.counts()
     report_errors(errors, quiet)
     if not quiet:
+        merged = after["story_merges"] - before["story_merges"]
+        filed = (f", {after['stories']} stories" if after["stories"] else "") + \
+            (f" ({merged} merged by new reports)" if merged else "")
         print(f"{store.where}: {counts['new']} new, {counts['unchanged']} unchanged, {counts['updated']} updated, "
-              f"{len(errors)} unreadable" + (f", {counts['stories']} stories" if counts["stories"] else ""))
+              f"{len(errors)} unreadable" + filed)
     finish(errors, counts["new"] + counts["unchanged"] + counts["updated"] + counts["stories"])
 
 
@@ -344,6 +349,8 @@ def export(db: Db = None, format: Annotated[ExportFormat, typer.Option("--format
 
     with opened_store(db) as store:
         write("".join(line + "\n" for line in export_lines(store)), output)
+
+
 class ClusterFormat(str, Enum):
     json = "json"
     md = "md"
@@ -375,3 +382,63 @@ def cluster(inputs: Inputs, format: Annotated[ClusterFormat, typer.Option("--for
     if verbose or (output and not quiet):
         err.print(f"{len(articles)} reports, {len(stories)} stories" + (f" -> {output}" if output else ""))
     finish(errors, len(articles))
+
+
+class StoriesFormat(str, Enum):
+    table = "table"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def stories(db: Db = None,
+            since: Annotated[str | None, typer.Option("--since", help="Only stories with a report published on or "
+                                                                      "after this date (YYYY-MM-DD).")] = None,
+            format: Annotated[StoriesFormat, typer.Option("--format", "-f", help="table (default), json, or html: "
+                                                          "an index page, with one briefing per story in stories/ "
+                                                          "beside it (needs -o).")] = StoriesFormat.table,
+            output: Output = None, quiet: Quiet = False) -> None:
+    """The stored stories, last updated first: reports, outlets, independent sources (outlets
+    carrying one text count once), first and last publication. `ingest` files each new report
+    into a story, or opens one, and merges stories that a later report shows to be one event."""
+    import io
+    import json
+
+    from rich.table import Table
+
+    if format is StoriesFormat.html and output is None:
+        err.print("[red]error[/red] --format html writes an index page and a briefing per story: give -o FILE")
+        raise typer.Exit(EXIT_USAGE)
+    with opened_store(db) as store:
+        rows = store.story_rows(since)
+        if format is StoriesFormat.html:
+            write_story_pages(store, rows, output)
+            if not quiet:
+                err.print(f"{len(rows)} stories -> {output} (briefings in {output.parent / 'stories'})")
+            return
+    if format is StoriesFormat.json:
+        write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", output)
+        return
+    table = Table("id", "story", "reports", "outlets", "independent", "first", "last", "updated", box=None)
+    for r in rows:
+        table.add_row(str(r["id"]), r["title"] or "", str(r["reports"]), str(r["outlets"]),
+                      str(r["independent_sources"]), str(r["first_published"] or "")[:10],
+                      str(r["last_published"] or "")[:10], str(r["updated_at"])[:16].replace("T", " "))
+    text = io.StringIO()
+    Console(file=text, width=160).print(table)
+    write(text.getvalue(), output)
+
+
+def write_story_pages(store, rows: list[dict], index: Path) -> None:
+    """index.html and stories/<id>.html beside it: each story briefed from its stored reports."""
+    from .archive import stored_briefing
+    from .render import render
+    from .render.story_index import story_index_html
+    from .settings import Settings
+
+    folder = index.parent / "stories"
+    folder.mkdir(parents=True, exist_ok=True)
+    for row in rows:
+        briefing = stored_briefing(store, store.story(row["id"])["reports"], Settings())
+        (folder / f"{row['id']}.html").write_text(render(briefing, "html"), encoding="utf-8")
+    write(story_index_html(rows, "stories/{id}.html"), index)

@@ -53,9 +53,9 @@ def substance(briefing: dict) -> dict:
 def test_ingest_twice_search_and_brief_a_stored_story(db_url, tmp_path):
     first = corroborate("ingest", str(EXAMPLE), "--db", db_url)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip().endswith("4 new, 0 unchanged, 0 updated, 0 unreadable")
+    assert first.stdout.strip().endswith("4 new, 0 unchanged, 0 updated, 0 unreadable, 1 stories")
     again = corroborate("ingest", str(EXAMPLE), "--db", db_url)
-    assert again.stdout.strip().endswith("0 new, 4 unchanged, 0 updated, 0 unreadable")
+    assert again.stdout.strip().endswith("0 new, 4 unchanged, 0 updated, 0 unreadable, 1 stories")
 
     found = corroborate("search", "union fog", "--db", db_url, "--format", "json")
     hits = json.loads(found.stdout)
@@ -63,8 +63,8 @@ def test_ingest_twice_search_and_brief_a_stored_story(db_url, tmp_path):
     assert {h["article_id"] for h in hits} <= {p.name for p in EXAMPLE.iterdir()}
 
     with Store(db_url) as store:
-        story = store.create_story("Ferry aground")
-        store.add_to_story(story, store.report_ids())
+        [story] = store.story_ids()  # ingest filed the four reports of the example into one story
+        assert store.story(story)["reports"] == store.report_ids()
     stored = corroborate("brief", "--story", str(story), "--db", db_url, "-f", "json", "-o", str(tmp_path / "stored.json"))
     assert stored.returncode == 0, stored.stderr
     files = corroborate("brief", str(EXAMPLE), "-f", "json", "-o", str(tmp_path / "files.json"))
@@ -79,9 +79,7 @@ def test_ingest_twice_search_and_brief_a_stored_story(db_url, tmp_path):
 
 
 def test_export_is_read_back_by_ingest(db_url, tmp_path):
-    corroborate("ingest", str(EXAMPLE), "--db", db_url, "-q")
-    with Store(db_url) as store:
-        store.add_to_story(store.create_story("Ferry aground"), [1, 2])
+    corroborate("ingest", str(EXAMPLE), "--db", db_url, "-q")  # its four reports are filed into one story
     exported = tmp_path / "everything.jsonl"
     assert corroborate("export", "--db", db_url, "--format", "jsonl", "-o", str(exported)).returncode == 0
     copy = str(tmp_path / "copy.db")

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..model import Article
@@ -21,10 +21,10 @@ from .codec import article_from, article_json, pack_vectors, unpack_minhash, unp
 from .engine import StoreError, default_url, describe, open_engine
 from .history import changes
 from .identity import report_key, text_hash
-from .schema import report_versions, reports, sentences, stories, story_members, story_merges
+from .schema import report_profiles, report_versions, reports, sentences, stories, story_members, story_merges
 from .search import search_statement
 
-__all__ = ["Store", "StoreError", "StoredReport", "default_url", "report_key", "text_hash"]
+__all__ = ["FiledProfile", "Store", "StoreError", "StoredReport", "StoryGroup", "default_url", "report_key", "text_hash"]
 
 
 def now() -> str:
@@ -40,6 +40,26 @@ class StoredReport:
     vector_texts: list[str]
     vectors: np.ndarray  # float32 again, one row per vector text
     copy_of: int | None = None
+
+
+@dataclass
+class FiledProfile:
+    """A report's stored story-index profile (JSON data), its MinHash and the story it is filed in."""
+    report_id: int
+    key: str
+    story_id: int | None
+    profile: dict
+    minhash: np.ndarray
+
+
+@dataclass
+class StoryGroup:
+    """One story after filing: reports to put in it, the stored stories it joins (the first one
+    keeps its id, the others merge into it, logged with the reason), and its title."""
+    reports: list[int]
+    stored: list[int]
+    title: str | None
+    reason: str
 
 
 @dataclass
@@ -86,27 +106,25 @@ class Store:
             return _status(c, key, digest)
 
     def add(self, article: Article, vector_texts: list[str], vectors: Any, minhash: bytes,
-            annotator: str, copy_of: int | None = None) -> tuple[int, str]:
-        """Store one annotated report in one transaction: (report id, new | unchanged | updated)."""
+            annotator: str, copy_of: int | None = None,
+            profile: tuple[int | None, dict] | None = None) -> tuple[int, str]:
+        """Store one annotated report in one transaction: (report id, new | unchanged | updated),
+        with its story-index profile (day, data) when given."""
         key, digest = report_key(article), text_hash(article.text)
         try:
             with self._write() as c, c.begin():
                 found = _status(c, key, digest)  # again, inside the lock: another writer may have stored it
                 if found == "unchanged":
                     return c.execute(select(reports.c.id).where(reports.c.key == key)).scalar_one(), found
-                return _insert(c, article, key, digest, vector_texts, pack_vectors(vectors), minhash,
-                               annotator, copy_of, now(), found), found
+                report_id = _insert(c, article, key, digest, vector_texts, pack_vectors(vectors), minhash,
+                                    annotator, copy_of, now(), found)
+                if profile is not None:
+                    c.execute(report_profiles.delete().where(report_profiles.c.report_id == report_id))
+                    c.execute(insert(report_profiles).values(report_id=report_id, day=profile[0],
+                                                             profile=json.dumps(profile[1], ensure_ascii=False)))
+                return report_id, found
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.where}: {describe(exc)}") from None
-
-    def signatures(self) -> Iterator[tuple[int, np.ndarray]]:
-        """Every report's MinHash (its newest version's), to find which new report copies which."""
-        with self.engine.connect() as c:
-            rows = c.execute(select(reports.c.id, report_versions.c.minhash)
-                             .join(report_versions, report_versions.c.id == reports.c.current_version)
-                             .order_by(reports.c.id))
-            for report_id, data in rows:
-                yield report_id, unpack_minhash(data)
 
     def report_ids(self, since: str | None = None, outlet: str | None = None, query: str | None = None) -> list[int]:
         """Reports whose newest version matches every filter given, oldest stored first."""
@@ -174,25 +192,97 @@ class Store:
     def add_to_story(self, story_id: int, report_ids: Iterable[int]) -> None:
         """Put reports in a story (a report already in another story moves)."""
         with self._write() as c, c.begin():
-            _story_row(c, story_id)
-            for report_id in report_ids:
-                if c.execute(select(story_members.c.story_id).where(story_members.c.report_id == report_id)).scalar() == story_id:
-                    continue
-                c.execute(story_members.delete().where(story_members.c.report_id == report_id))
-                c.execute(insert(story_members).values(report_id=report_id, story_id=story_id, added_at=now()))
-            _refresh_story(c, story_id)
+            _add_to_story(c, story_id, report_ids)
 
     def merge_stories(self, merged: int, into: int, reason: str) -> None:
         """Move every report of `merged` into `into`, drop `merged`, and log why."""
         with self._write() as c, c.begin():
-            old = _story_row(c, merged)
-            _story_row(c, into)
-            c.execute(update(story_members).where(story_members.c.story_id == merged).values(story_id=into))
-            c.execute(update(story_merges).where(story_merges.c.into_story == merged).values(into_story=into))
-            c.execute(insert(story_merges).values(merged_story=merged, merged_title=old.title, into_story=into,
-                                                  merged_at=now(), reason=reason))
-            c.execute(stories.delete().where(stories.c.id == merged))
+            _merge_stories(c, merged, into, reason)
             _refresh_story(c, into)
+
+    # ---------------------------------------------------------------- filing reports into stories
+
+    def unfiled_profiles(self) -> list[FiledProfile]:
+        """Profiles of reports in no story yet: those just stored, or left by a killed ingest."""
+        return self._profiles(~report_profiles.c.report_id.in_(select(story_members.c.report_id)))
+
+    def profiles_within(self, spans: list[tuple[int, int]] | None) -> list[FiledProfile]:
+        """Profiles dated within the (first, last) day spans, and the undated ones; all when None."""
+        if spans is None:
+            return self._profiles(None)
+        within = [report_profiles.c.day.between(first, last) for first, last in spans]
+        return self._profiles(report_profiles.c.day.is_(None) | or_(*within) if within else report_profiles.c.day.is_(None))
+
+    def profiles_of_stories(self, story_ids: Iterable[int]) -> list[FiledProfile]:
+        return self._profiles(report_profiles.c.report_id.in_(
+            select(story_members.c.report_id).where(story_members.c.story_id.in_(list(story_ids)))))
+
+    def _profiles(self, where) -> list[FiledProfile]:
+        sql = (select(reports.c.id, reports.c.key, story_members.c.story_id, report_profiles.c.profile,
+                      report_versions.c.minhash)
+               .join(reports, reports.c.id == report_profiles.c.report_id)
+               .join(report_versions, report_versions.c.id == reports.c.current_version)
+               .outerjoin(story_members, story_members.c.report_id == reports.c.id).order_by(reports.c.id))
+        with self.engine.connect() as c:
+            rows = c.execute(sql if where is None else sql.where(where)).all()
+        return [FiledProfile(r.id, r.key, r.story_id, json.loads(r.profile), unpack_minhash(r.minhash)) for r in rows]
+
+    def file_stories(self, groups: list[StoryGroup], copies: dict[int, int]) -> list[int]:
+        """In one transaction: each group's stored stories merged (the merges logged), or a new
+        story opened, its reports put in it, its title set; each copy linked to its original.
+        A report some other ingest filed meanwhile stays where it is. The groups' story ids."""
+        ids, moved = [], {}  # a story merged by an earlier group: where its reports are now
+        try:
+            with self._write() as c, c.begin():
+                for group in groups:
+                    stored = list(dict.fromkeys(_followed(moved, s) for s in group.stored))
+                    story_id = stored[0] if stored else _new_story(c, group.title)
+                    for merged in stored[1:]:
+                        _merge_stories(c, merged, story_id, group.reason)
+                        moved[merged] = story_id
+                    filed = set(c.execute(select(story_members.c.report_id)
+                                          .where(story_members.c.report_id.in_(group.reports))).scalars())
+                    _add_to_story(c, story_id, [r for r in group.reports if r not in filed])
+                    c.execute(update(stories).where(stories.c.id == story_id).values(title=group.title))
+                    ids.append(story_id)
+                for copy, original in copies.items():
+                    c.execute(update(reports).where(reports.c.id == copy, reports.c.copy_of.is_(None))
+                              .values(copy_of=original))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.where}: {describe(exc)}") from None
+        return ids
+
+    def story_rows(self, since: str | None = None) -> list[dict]:
+        """Every story with its counts (reports, outlets, independent sources: outlets, a copy
+        counted under its original's), first and last publication, last update and the stories
+        merged into it; last updated first."""
+        outlet = func.lower(func.coalesce(report_versions.c.outlet, reports.c.key))
+        sql = (select(stories.c.id, stories.c.title, stories.c.first_published, stories.c.last_published,
+                      stories.c.updated_at, func.count(story_members.c.report_id).label("reports"),
+                      func.count(outlet.distinct()).label("outlets"))
+               .join(story_members, story_members.c.story_id == stories.c.id)
+               .join(reports, reports.c.id == story_members.c.report_id)
+               .join(report_versions, report_versions.c.id == reports.c.current_version)
+               .group_by(stories.c.id).order_by(stories.c.updated_at.desc(), stories.c.id.desc()))
+        if since:
+            sql = sql.where(stories.c.last_published >= since)
+        with self.engine.connect() as c:
+            rows = [dict(r._mapping) for r in c.execute(sql)]
+            members = c.execute(select(story_members.c.story_id, reports.c.id, reports.c.copy_of,
+                                       report_versions.c.outlet)
+                                .join(reports, reports.c.id == story_members.c.report_id)
+                                .join(report_versions, report_versions.c.id == reports.c.current_version)).all()
+            merges = c.execute(select(story_merges.c.into_story, story_merges.c.merged_story, story_merges.c.merged_at,
+                                      story_merges.c.reason).order_by(story_merges.c.id)).all()
+        by_story: dict[int, list] = {}
+        for m in members:
+            by_story.setdefault(m.story_id, []).append(m)
+        for row in rows:
+            row["copies"] = sum(1 for m in by_story[row["id"]] if m.copy_of is not None)
+            row["independent_sources"] = _independent_sources(by_story[row["id"]])
+            row["merges"] = [{"merged_story": m.merged_story, "merged_at": m.merged_at, "reason": m.reason}
+                             for m in merges if m.into_story == row["id"]]
+        return rows
 
     def story(self, story_id: int) -> dict:
         """The story's row, its reports (oldest stored first) and the merges into it.
@@ -318,6 +408,50 @@ def _insert(c, article: Article, key: str, digest: str, vector_texts: list[str],
 
 def _speakers(article: Article, start: int, end: int) -> list[str]:
     return sorted({q.speaker for q in article.quotes if q.speaker and q.start < end and start < q.end})
+
+
+def _add_to_story(c, story_id: int, report_ids: Iterable[int]) -> None:
+    _story_row(c, story_id)
+    for report_id in report_ids:
+        if c.execute(select(story_members.c.story_id).where(story_members.c.report_id == report_id)).scalar() == story_id:
+            continue
+        c.execute(story_members.delete().where(story_members.c.report_id == report_id))
+        c.execute(insert(story_members).values(report_id=report_id, story_id=story_id, added_at=now()))
+    _refresh_story(c, story_id)
+
+
+def _followed(moved: dict[int, int], story_id: int) -> int:
+    while story_id in moved:
+        story_id = moved[story_id]
+    return story_id
+
+
+def _new_story(c, title: str | None) -> int:
+    values = {"title": title, "updated_at": now()}
+    if c.dialect.name == "sqlite":
+        # SQLite gives a new row the highest id plus one, reusing the id of a story just merged
+        # away; an id the merge log names must never come back as another story
+        values["id"] = 1 + max(c.execute(select(func.max(stories.c.id))).scalar() or 0,
+                               c.execute(select(func.max(story_merges.c.merged_story))).scalar() or 0)
+    return c.execute(insert(stories).values(**values).returning(stories.c.id)).scalar_one()
+
+
+def _merge_stories(c, merged: int, into: int, reason: str) -> None:
+    old = _story_row(c, merged)
+    _story_row(c, into)
+    c.execute(update(story_members).where(story_members.c.story_id == merged).values(story_id=into))
+    c.execute(update(story_merges).where(story_merges.c.into_story == merged).values(into_story=into))
+    c.execute(insert(story_merges).values(merged_story=merged, merged_title=old.title, into_story=into,
+                                          merged_at=now(), reason=reason))
+    c.execute(stories.delete().where(stories.c.id == merged))
+
+
+def _independent_sources(members: list) -> int:
+    """Outlets, counting a copy with its original's outlet: outlets that carry one agency's
+    text are one source."""
+    outlet = {m.id: (m.outlet or f"report {m.id}").lower() for m in members}
+    return len({outlet.get(m.copy_of, f"report {m.copy_of}") if m.copy_of is not None else outlet[m.id]
+                for m in members})
 
 
 def _story_row(c, story_id: int):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Column, ForeignKey, Integer, LargeBinary, MetaData, Table, Text, UniqueConstraint
 
 # the newest migration; a database at another revision is upgraded (older) or refused (newer)
-HEAD = "0001"
+HEAD = "0002"
 
 metadata = MetaData()
 
@@ -80,4 +80,13 @@ story_merges = Table(
     Column("into_story", Integer, ForeignKey("stories.id"), nullable=False),
     Column("merged_at", Text, nullable=False),
     Column("reason", Text, nullable=False),
+)
+
+report_profiles = Table(
+    "report_profiles", metadata,
+    # what the story index compares (dates, names, figures, lead vector), so ingest files a new
+    # report into a story without parsing or embedding the stored ones again
+    Column("report_id", Integer, ForeignKey("reports.id"), primary_key=True),
+    Column("day", Integer, index=True),  # days since 1970; the index looks only at a window of days
+    Column("profile", Text, nullable=False),  # JSON, without the MinHash (the version's column holds it)
 )
