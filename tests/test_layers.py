@@ -29,3 +29,12 @@ def test_stages_do_not_import_each_other_and_spacy_stays_in_annotate():
             assert not others, f"{path.relative_to(PACKAGE)} imports {others}"
         if top not in ("annotate", "nlp.py", "nlp"):
             assert "import spacy" not in path.read_text(), path
+
+
+def test_the_web_app_is_on_top_and_nothing_below_imports_it():
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top not in ("web", "cli"):
+            assert "web" not in imports_of(path), f"{path.relative_to(PACKAGE)} imports the web app"
+        if top == "web":
+            assert "cli" not in imports_of(path), f"{path.relative_to(PACKAGE)} imports the CLI"
