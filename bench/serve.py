@@ -3,8 +3,8 @@ clients on loopback against a store of 1,000 reports in 100 stories.
 
 The store is built cheaply: the seed reports are ingested once (annotated, embedded), then
 stored again under new addresses through the Store API, ten to a story. The server runs as
-`corroborate serve` in its own process. Every story's briefing is computed once first (a warm
-pass, timed apart: the server keeps briefings per story version), then the loop measures the
+`corroborate serve` in its own process. Every story's briefing and page are computed once first
+(a warm pass, timed apart: the server keeps them per story version), then the loop measures the
 stories page, a story page and a story's briefing JSON. Prints a table, writes
 bench/results/serve.json, exits 1 on any error.
 
@@ -144,7 +144,8 @@ def main() -> None:
                          for s in httpx.get(base + "/api/v1/stories", params={"per_page": 100, "page": page}).json()["items"]]
             start = time.perf_counter()
             for story_id in story_ids:
-                httpx.get(f"{base}/api/v1/stories/{story_id}/briefing", timeout=600).raise_for_status()
+                for path in (f"/api/v1/stories/{story_id}/briefing", f"/stories/{story_id}"):
+                    httpx.get(base + path, timeout=600).raise_for_status()
             warm = time.perf_counter() - start
             start = time.perf_counter()
             times, errors = loop(base, story_ids, args.requests, args.clients)
@@ -155,7 +156,7 @@ def main() -> None:
     rows = [[kind, len(t), percentile(t, 50) * 1000, percentile(t, 95) * 1000, max(t) * 1000] for kind, t in times.items()]
     print_table(f"corroborate serve: {args.requests} requests, {args.clients} clients, {len(story_ids)} stories, "
                 f"{len(story_ids) * PER_STORY} reports (ms)", ["request", "n", "p50", "p95", "max"], rows)
-    console.print(f"store built in {built:.0f} s; warm pass (every story's briefing once) {warm:.0f} s, "
+    console.print(f"store built in {built:.0f} s; warm pass (every story's briefing and page once) {warm:.0f} s, "
                   f"{warm / len(story_ids):.2f} s a story; loop {wall:.1f} s, {args.requests / wall:.0f} requests/s; "
                   f"{len(errors)} errors")
     for e in errors[:10]:
