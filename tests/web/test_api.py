@@ -123,6 +123,7 @@ def test_every_list_is_paged_and_the_api_is_documented(client):
     ("/api/v1/stories?per_page=1000", 422, "per_page"),
     ("/api/v1/stories?page=0", 422, "page"),
     ("/api/v1/stories/1?since=yesterday", 422, "since"),
+    ("/api/v1/stories/1?since=2026-02-30T10:00", 422, "since"),
     ("/no/such/page", 404, "/no/such/page"),
 ])
 def test_bad_requests_get_a_clear_json_error(client, path, status, said):

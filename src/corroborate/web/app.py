@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated, Callable
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -33,7 +34,7 @@ from ..store import Store, StoreError
 from . import views
 from .briefings import Briefings
 from .fetch import Refused, addresses, check_url, is_public
-from .jobs import Jobs
+from .jobs import Jobs, now_iso
 from .options import ServeOptions
 
 API = "/api/v1"
@@ -201,7 +202,10 @@ def normalised(since: str | None) -> str | None:
     """ISO dates stay dates (they compare as prefixes); times become UTC as the store writes them."""
     if not since or len(since) == 10:
         return since
-    moment = datetime.fromisoformat(since.replace(" ", "T"))
+    try:
+        moment = datetime.fromisoformat(since.replace(" ", "T"))
+    except ValueError:
+        raise HTTPException(422, f"bad request: since: {since!r} is not a date or time") from None
     moment = moment.replace(tzinfo=moment.tzinfo or timezone.utc).astimezone(timezone.utc)
     return moment.isoformat(timespec="seconds")
 
@@ -347,8 +351,8 @@ async def accept(request: Request, w: W, files: list[UploadFile], text: str, url
     for f in files:
         if (f.size or 0) > w.options.max_file_bytes:
             raise HTTPException(413, f"{f.filename}: over the {w.options.max_file_bytes // 1_000_000} MB limit per file")
-    for url in addresses_given:
-        refuse_private(w, url)
+    for url in addresses_given:  # resolving blocks: off the event loop
+        await run_in_threadpool(refuse_private, w, url)
     folder = Path(tempfile.mkdtemp(prefix="corroborate-upload-"))
     paths, names = [], []
     for n, f in enumerate(files):
@@ -363,7 +367,7 @@ async def accept(request: Request, w: W, files: list[UploadFile], text: str, url
         path.write_text(text, encoding="utf-8")
         paths.append(path)
         names.append("pasted text")
-    return w.jobs.submit(folder, paths, addresses_given, names + addresses_given, now())
+    return w.jobs.submit(folder, paths, addresses_given, names + addresses_given, now_iso())
 
 
 def refuse_private(w: Web, url: str) -> None:
@@ -385,10 +389,6 @@ def safe_name(filename: str, n: int) -> str:
     """The upload's own file name (reports are known by it), reduced to harmless characters."""
     name = re.sub(r"[^\w.\-]+", "_", Path(filename.replace("\\", "/")).name).lstrip(".")[:120]
     return name or f"upload-{n}"
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def jobs_page(request: Request, w: W):

@@ -10,9 +10,12 @@ import queue
 import shutil
 import threading
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..archive import ingest_inputs
+from ..errors import InputError
+from ..ingest.decode import decode
 from ..settings import Settings
 from ..store import Store
 from . import catalog
@@ -126,7 +129,9 @@ def fetched(url: str, folder: Path, n: int, options: ServeOptions) -> Path:
     """The page at `url`, saved as a JSON Lines record that keeps its address."""
     allowed = (lambda address, port: True) if options.allow_private_urls else is_public
     page = fetch(url, options.max_file_bytes, Settings().url_timeout, allowed)
-    body = page.body.decode("utf-8", errors="replace")
+    body = decode(page.url, page.body)
+    if isinstance(body, InputError):
+        raise Refused(f"{url}: {body.reason}")
     if "html" in page.content_type:
         record = {"id": page.url, "url": page.url, "html": body}
     elif "text/plain" in page.content_type:
@@ -148,6 +153,4 @@ def shown(source: str, folder: Path) -> str:
 
 
 def now_iso() -> str:
-    from datetime import datetime, timezone
-
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
