@@ -31,6 +31,16 @@ def test_stages_do_not_import_each_other_and_spacy_stays_in_annotate():
             assert "import spacy" not in path.read_text(), path
 
 
+def test_the_store_reads_only_the_model_and_only_the_command_line_and_web_app_chain_it():
+    """store/ is layer 2 beside pipeline and render; archive.py chains the stages around it for cli and web."""
+    for path in (PACKAGE / "store").rglob("*.py"):
+        assert imports_of(path) <= {"store", "model", "errors", "settings", "text"}, path.relative_to(PACKAGE)
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top not in ("cli", "web", "archive", "store"):
+            assert not imports_of(path) & {"store", "archive"}, path.relative_to(PACKAGE)
+
+
 def test_the_web_app_is_on_top_and_nothing_below_imports_it():
     for path in PACKAGE.rglob("*.py"):
         top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")

@@ -62,16 +62,22 @@ def ingest_inputs(inputs: Iterable[str], store: Store, settings: Settings,
         batch = clean(pending[start:start + INGEST_BATCH])
         annotate_read(batch, settings, progress, prefetch=True)
         for article in batch:
-            texts = analysis_texts(article, settings)
-            signature = minhash(article)
-            report_id, status = store.add(article, texts, embed(texts, settings.embedding_model).astype("float16"),
-                                          pack_minhash(signature.hashvalues), annotator(settings),
-                                          copy_of=copies.original_of(signature))
-            copies.add(report_id, signature)
-            counts[status] += 1
+            counts[store_report(store, article, settings, copies)[1]] += 1
             if progress:
                 progress("store", 1, len(pending))
     return counts, errors
+
+
+def store_report(store: Store, article: Article, settings: Settings, copies: CopyFinder | None = None) -> tuple[int, str]:
+    """Store one annotated report with its vectors and signature: (report id, new | unchanged | updated)."""
+    copies = copies or CopyFinder(store, settings)
+    texts = analysis_texts(article, settings)
+    signature = minhash(article)
+    report_id, status = store.add(article, texts, embed(texts, settings.embedding_model).astype("float16"),
+                                  pack_minhash(signature.hashvalues), annotator(settings),
+                                  copy_of=copies.original_of(signature))
+    copies.add(report_id, signature)
+    return report_id, status
 
 
 def annotator(settings: Settings) -> str:

@@ -206,9 +206,11 @@ def brief_stored(story: int | None, db: str | None, since: str | None, outlet: s
     from .settings import Settings
 
     with opened_store(db) as store:
-        ids = store.story(story)["reports"] if story is not None else store.report_ids(since, outlet, query)
-        if story is not None and (since or outlet or query):
-            ids = [i for i in ids if i in set(store.report_ids(since, outlet, query))]
+        filtered = since or outlet or query
+        ids = store.report_ids(since, outlet, query) if filtered or story is None else []
+        if story is not None:
+            matching = set(ids)
+            ids = [i for i in store.story(story)["reports"] if not filtered or i in matching]
         if not ids:
             err.print("[red]error[/red] no stored report matches")
             raise typer.Exit(EXIT_NOTHING_READ)

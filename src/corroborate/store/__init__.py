@@ -176,6 +176,8 @@ class Store:
         with self._write() as c, c.begin():
             _story_row(c, story_id)
             for report_id in report_ids:
+                if c.execute(select(story_members.c.story_id).where(story_members.c.report_id == report_id)).scalar() == story_id:
+                    continue
                 c.execute(story_members.delete().where(story_members.c.report_id == report_id))
                 c.execute(insert(story_members).values(report_id=report_id, story_id=story_id, added_at=now()))
             _refresh_story(c, story_id)
@@ -238,7 +240,7 @@ class Store:
                     if record.get("copy_of") else None
                 for v in record["versions"]:
                     article = Article.from_dict(v["article"])
-                    status = _status(c, record["key"], text_hash(article.text), any_version=True)
+                    status = _status(c, record["key"], text_hash(article.text))
                     if status == "unchanged":
                         continue
                     found = "new" if status == "new" else "updated"
@@ -257,14 +259,22 @@ class Store:
             yield {**story, "reports": [keys[r] for r in story["reports"]]}
 
     def import_story(self, record: dict) -> int:
-        """An exported story under its own id when that is free (else a new one), with its reports and merge log."""
+        """An exported story under its own id when that is free or holds the same title (importing
+        twice adds nothing), else under a new id; with its reports and merge log."""
         with self.engine.connect() as c:
-            taken = c.execute(select(stories.c.id).where(stories.c.id == record["id"])).first() is not None
-        story_id = self.create_story(record.get("title"), None if taken else record["id"])
+            title = c.execute(select(stories.c.title).where(stories.c.id == record["id"])).first()
+        if title is None:
+            story_id = self.create_story(record.get("title"), record["id"])
+        else:
+            story_id = record["id"] if title[0] == record.get("title") else self.create_story(record.get("title"))
         self.add_to_story(story_id, [r for r in map(self.report_id, record["reports"]) if r is not None])
         with self._write() as c, c.begin():
+            logged = set(c.execute(select(story_merges.c.merged_story, story_merges.c.merged_at)
+                                   .where(story_merges.c.into_story == story_id)).all())
             for m in record.get("merges", []):
-                c.execute(insert(story_merges).values(into_story=story_id, **m))
+                if (m["merged_story"], m["merged_at"]) not in logged:
+                    c.execute(insert(story_merges).values(into_story=story_id, **m))
+            c.execute(update(stories).where(stories.c.id == story_id).values(updated_at=record["updated_at"]))
         return story_id
 
     def report_id(self, key: str) -> int | None:
@@ -272,12 +282,13 @@ class Store:
             return c.execute(select(reports.c.id).where(reports.c.key == key)).scalar()
 
 
-def _status(c, key: str, digest: str, any_version: bool = False) -> str:
-    row = c.execute(select(reports.c.id, reports.c.current_version).where(reports.c.key == key)).first()
-    if row is None:
+def _status(c, key: str, digest: str) -> str:
+    """A text seen before under this identity, in any version, adds nothing: ingesting an old
+    copy of a page again is not an edit."""
+    report_id = c.execute(select(reports.c.id).where(reports.c.key == key)).scalar()
+    if report_id is None:
         return "new"
-    where = report_versions.c.report_id == row.id if any_version else report_versions.c.id == row.current_version
-    digests = set(c.execute(select(report_versions.c.text_hash).where(where)).scalars())
+    digests = set(c.execute(select(report_versions.c.text_hash).where(report_versions.c.report_id == report_id)).scalars())
     return "unchanged" if digest in digests else "updated"
 
 

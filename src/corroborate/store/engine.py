@@ -71,8 +71,6 @@ def _sqlite_engine(where: str, url) -> Engine:
         dbapi_connection.isolation_level = None  # transactions are begun below, not by the sqlite3 module
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # WAL: readers never block the writer, and a killed writer leaves the last commit intact
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
@@ -113,6 +111,17 @@ def _migrate(engine: Engine, where: str) -> None:
         current = revision(connection)
         if current == HEAD:
             return
+        foreign = current is None and bool(inspect(connection).get_table_names())
+    if foreign:
+        raise StoreError(f"{where}: holds tables that are not corroborate's; left untouched")
+    if current is None and engine.dialect.name == "sqlite":
+        # WAL (kept in the file from now on): readers never block the writer, and a killed writer
+        # leaves the last commit intact. Set only on a database corroborate creates.
+        raw = engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA journal_mode = WAL")
+        finally:
+            raw.close()
     with engine.connect() as connection:
         connection.execution_options(write=True)
         with connection.begin():

@@ -6,14 +6,16 @@ from collections import Counter
 from ..model import Article
 from ..text import normalize
 
+QUOTE_EDGES = " ,.;:\"'"  # a quote's closing comma or mark is not part of what was said
+
 
 def changes(old: Article, new: Article) -> dict[str, dict[str, list[str]]]:
     """Per kind, what the newer text no longer has and what it adds (an empty dict: nothing of note)."""
     def figures(a: Article) -> Counter[str]:
-        return Counter(v.surface for v in a.values)
+        return Counter(v.surface if not v.unit or v.unit in v.surface else f"{v.surface} {v.unit}" for v in a.values)
 
     def quotes(a: Article) -> Counter[str]:
-        return Counter(f"{q.speaker or 'unknown'}: {normalize(q.text)}" for q in a.quotes if q.kind != "scare")
+        return Counter(f"{q.speaker or 'unknown'}: {normalize(q.text).strip(QUOTE_EDGES)}" for q in a.quotes if q.kind != "scare")
 
     out = {}
     for kind, count in (("figures", figures), ("quotes", quotes)):

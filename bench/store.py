@@ -1,0 +1,148 @@
+"""The store against the commands without it: ingest vs annotate, disk per report, re-ingest,
+and a stored story's briefing vs briefing its files. Every time is a new `corroborate` process,
+end to end (model loading included), all measured in one run. Prints tables, writes
+bench/results/store.json. Starts a throwaway PostgreSQL server with scripts/throwaway-postgres.
+
+    nice -n 10 .venv/bin/python bench/store.py [--limit N] [--story-reports 50]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import EVAL, ROOT, console, print_table, save
+from speed import synthetic_story
+
+from corroborate.store import Store
+
+
+def polnear_files(folder: Path, limit: int | None) -> list[Path]:
+    """The PolNeAR texts bench/quality.py scores (train and dev), one file each."""
+    paths = []
+    for part in ("train", "dev"):
+        for path in sorted((EVAL / "polnear" / part / "text").glob("*.txt")):
+            target = folder / f"{part}-{path.name}"
+            target.write_bytes(path.read_bytes())
+            paths.append(target)
+    return paths[:limit] if limit else paths
+
+
+def run(*args: str) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "corroborate", *args], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"corroborate {' '.join(args[:2])} failed: {result.stderr.strip()[-500:]}")
+    return seconds
+
+
+def rows_in(db: str) -> int:
+    with Store(db) as store:
+        return sum(store.counts().values())
+
+
+def disk_bytes(db: str) -> int:
+    if db.startswith("postgresql"):
+        from sqlalchemy import text
+
+        with Store(db) as store, store.engine.connect() as c:
+            return int(c.execute(text(
+                "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'public' AND c.relkind = 'r'")).scalar())
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Path(db).stat().st_size
+
+
+def substance(path: Path) -> dict:
+    """Statements (by their mentions), discrepancies and claims: what must match between the two briefings."""
+    b = json.loads(path.read_text())
+    return {
+        "statements": sorted(sorted((m["article"], m["start"], m["end"]) for m in s["mentions"]) for s in b["statements"]),
+        "discrepancies": sorted((d["kind"], d["verdict"], d["about"], sorted((v["article"], v["line"]) for v in d["values"]))
+                                for d in b["discrepancies"]),
+        "claims": sorted((c["claimed_by"] or "", c["status"], len(c["evidence"])) for c in b["claims"]),
+        "counts": (len(b["statements"]), len(b["discrepancies"]), len(b["claims"])),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N PolNeAR texts")
+    parser.add_argument("--story-reports", type=int, default=50)
+    parser.add_argument("--only", choices=["story", "ingest"], help="run one part")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="corroborate-bench-"))
+    (tmp / "texts").mkdir()
+    files = polnear_files(tmp / "texts", args.limit)
+    n = len(files)
+    pg_dir = Path(tempfile.mkdtemp(prefix="corroborate-bench-pg-"))  # the server user must reach it
+    server = subprocess.run([str(ROOT / "scripts" / "throwaway-postgres"), "start", str(pg_dir)],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    try:
+        result = {"name": f"store-{args.only}" if args.only else "store", "texts": n}
+        if args.only != "ingest":
+            story_part(tmp, args.story_reports, result)
+        if args.only != "story":
+            ingest_part(tmp, n, server, result)
+        console.print(f"saved {save(result['name'], result)}")
+    finally:
+        subprocess.run([str(ROOT / "scripts" / "throwaway-postgres"), "stop", str(pg_dir)], capture_output=True)
+
+
+def story_part(tmp: Path, reports: int, result: dict) -> None:
+    story_dir = tmp / "story"
+    story_dir.mkdir()
+    paths = synthetic_story(story_dir, reports)
+    db = str(tmp / "story.db")
+    run("ingest", *paths, "--db", db, "-q")
+    with Store(db) as store:
+        story = store.create_story("bench story")
+        store.add_to_story(story, store.report_ids())
+    files_s = run("brief", *paths, "-f", "json", "-o", str(tmp / "files.json"), "-q")
+    stored_s = run("brief", "--story", str(story), "--db", db, "-f", "json", "-o", str(tmp / "stored.json"), "-q")
+    a, b = substance(tmp / "files.json"), substance(tmp / "stored.json")
+    same = {k: a[k] == b[k] for k in a}
+    result["story"] = {"reports": len(paths), "brief files seconds": files_s, "brief --story seconds": stored_s,
+                       "same": same, "counts files": a["counts"], "counts stored": b["counts"]}
+    print_table(f"`brief --story` of a stored {len(paths)}-report story vs `brief` of its files",
+                ["brief files s", "brief --story s", "speed-up (aim >= 5)", "statements / discrepancies / claims",
+                 "same statements", "same discrepancies", "same claims"],
+                [[files_s, stored_s, files_s / stored_s, f"{a['counts']} vs {b['counts']}", same["statements"],
+                  same["discrepancies"], same["claims"]]])
+    save(result["name"], result)
+
+
+def ingest_part(tmp: Path, n: int, server: str, result: dict) -> None:
+    databases = {"SQLite": str(tmp / "bench.db"), "PostgreSQL": server}
+    console.print(f"{n} PolNeAR texts; annotate, then ingest into each database, then ingest again")
+    annotate_s = run("annotate", str(tmp / "texts"), "-o", str(tmp / "annotated.jsonl"), "-q")
+    result["annotate seconds"] = annotate_s
+    rows = []
+    for name, db in databases.items():
+        first = run("ingest", str(tmp / "texts"), "--db", db, "-q")
+        before = rows_in(db)
+        with Store(db) as store:
+            reports = store.counts()["reports"]
+        again = run("ingest", str(tmp / "texts"), "--db", db, "-q")
+        added = rows_in(db) - before
+        per_report = disk_bytes(db) / max(reports, 1)
+        result[name] = {"ingest seconds": first, "reports": reports, "bytes per report": per_report,
+                        "re-ingest seconds": again, "rows added by re-ingest": added}
+        rows.append([name, reports, first, first / annotate_s, per_report / 1024, again, again / first, added])
+        console.print(f"{name}: {rows[-1]}")
+        save(result["name"], result)
+    print_table(f"Ingest of {n} PolNeAR texts vs `annotate` of the same texts ({annotate_s:.1f} s)",
+                ["database", "reports", "ingest s", "x annotate (aim <= 1.15)", "KiB per report", "re-ingest s",
+                 "x first ingest (aim < 0.10)", "rows added (aim 0)"], rows)
+
+
+if __name__ == "__main__":
+    main()
