@@ -13,7 +13,8 @@ import json
 import re
 import secrets
 import tempfile
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Callable
@@ -49,6 +50,8 @@ class Web:
     briefings: Briefings
     jobs: Jobs
     pages: Environment
+    listings: dict = field(default_factory=dict)  # rendered stories pages, oldest first
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def web(request: Request) -> Web:
@@ -212,10 +215,20 @@ def normalised(since: str | None) -> str | None:
 
 def stories_page(w: W, page_no: Annotated[int, Query(alias="page", ge=1, le=1_000_000)] = 1, per_page: PerPage = None,
                  since: Since = None, outlet: str | None = None, person: str | None = None, q: str | None = None):
+    """The desk's front page, asked for most: kept per store generation and filters."""
+    key = (views.catalog.generation(w.store), page_no, per(w, per_page), since, outlet, person, q)
+    with w.lock:
+        if key in w.listings:
+            return HTMLResponse(w.listings[key])
     data = views.stories(w.store, page_no, per(w, per_page), normalised(since), outlet or None, person or None, q or None)
     for item in data["items"]:
         item["picture"] = views.coverage_picture(item["outlet_reports"])
-    return page(w, "stories.html.j2", data=data)
+    response = page(w, "stories.html.j2", data=data)
+    with w.lock:
+        w.listings[key] = response.body
+        while len(w.listings) > 256:
+            w.listings.pop(next(iter(w.listings)))
+    return response
 
 
 def stories_api(w: W, page: PageNo = 1, per_page: PerPage = None, since: Since = None, outlet: str | None = None,
@@ -233,11 +246,11 @@ def story_page(w: W, story_id: int, since: Since = None):
         entry = w.briefings.of(summary)
         key = ("page", views.catalog.version_key(summary))
         if key in entry.rendered:
-            return HTMLResponse(entry.rendered[key])
+            return HTMLResponse(entry.rendered[key])  # encoded once: a page is a few hundred kB
     context = views.story_page_context(w.store, w.briefings, story_id, normalised(since))
     response = page(w, "story.html.j2", **context, since=since)
     if key:
-        entry.rendered[key] = response.body.decode()
+        entry.rendered[key] = response.body
     return response
 
 

@@ -18,17 +18,17 @@ from ..settings import Settings
 from ..store import Store
 from .catalog import StorySummary, version_key
 
-KEPT = 512  # briefings in memory: a busy desk's stories of the week
+KEPT = 128  # briefings in memory (each with its JSON and page, about 1 MB for ten reports)
 
 
 @dataclass
 class Entry:
     briefing: Briefing
-    rendered: dict = field(default_factory=dict)  # what was rendered from it, by name (JSON, pages)
+    rendered: dict = field(default_factory=dict)  # what was rendered from it, encoded, by name (JSON, pages)
 
-    def json(self) -> str:
+    def json(self) -> bytes:
         if "json" not in self.rendered:
-            self.rendered["json"] = jsonout.render(self.briefing)
+            self.rendered["json"] = jsonout.render(self.briefing).encode()
         return self.rendered["json"]
 
 

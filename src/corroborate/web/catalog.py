@@ -13,6 +13,8 @@ from ..store.schema import report_versions, reports, sentences, stories, story_m
 from ..store.search import matching
 
 CURRENT = and_(reports.c.current_version == report_versions.c.id)
+MEMBER_COLUMNS = (story_members.c.report_id, report_versions.c.number, report_versions.c.title, report_versions.c.outlet,
+                  report_versions.c.published, reports.c.copy_of, story_members.c.added_at, report_versions.c.ingested_at)
 
 
 @dataclass
@@ -109,9 +111,7 @@ def summaries(store: Store, rows) -> list[StorySummary]:
     if not by_id:
         return found
     with store.engine.connect() as c:
-        for m in c.execute(select(story_members.c.story_id, reports.c.id, report_versions.c.number, report_versions.c.title,
-                                  report_versions.c.outlet, report_versions.c.published, reports.c.copy_of,
-                                  story_members.c.added_at, report_versions.c.ingested_at)
+        for m in c.execute(select(story_members.c.story_id, *MEMBER_COLUMNS)
                            .select_from(story_members.join(reports, reports.c.id == story_members.c.report_id)
                                         .join(report_versions, CURRENT))
                            .where(story_members.c.story_id.in_(list(by_id))).order_by(reports.c.id)):
@@ -120,9 +120,26 @@ def summaries(store: Store, rows) -> list[StorySummary]:
 
 
 def story_summary(store: Store, story_id: int) -> StorySummary | None:
+    """One story and its members in one query: every story page view asks for it."""
     with store.engine.connect() as c:
-        row = c.execute(select(stories).where(stories.c.id == story_id)).first()
-    return summaries(store, [row])[0] if row else None
+        rows = c.execute(select(stories, *MEMBER_COLUMNS)
+                         .select_from(stories.outerjoin(story_members, story_members.c.story_id == stories.c.id)
+                                      .outerjoin(reports, reports.c.id == story_members.c.report_id)
+                                      .outerjoin(report_versions, CURRENT))
+                         .where(stories.c.id == story_id).order_by(reports.c.id)).all()
+    if not rows:
+        return None
+    r = rows[0]
+    return StorySummary(r.id, r.title, r.first_published, r.last_published, r.updated_at,
+                        [Member(*row[-len(MEMBER_COLUMNS):]) for row in rows if row.report_id is not None])
+
+
+def generation(store: Store) -> tuple:
+    """Changes whenever a story or a report version is added or changed: the key of cached lists."""
+    with store.engine.connect() as c:
+        return tuple(c.execute(select(select(func.max(stories.c.updated_at)).scalar_subquery(),
+                                      select(func.count()).select_from(stories).scalar_subquery(),
+                                      select(func.max(report_versions.c.id)).scalar_subquery())).one())
 
 
 def version_key(summary: StorySummary) -> tuple:
