@@ -45,16 +45,25 @@ def test_filing_reports_into_stories_is_chained_above_the_store_and_the_cluster_
     """filing.py runs the cluster stage's index over the store; neither of them knows of it."""
     for path in PACKAGE.rglob("*.py"):
         top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
-        if top not in ("cli", "archive", "filing"):
+        if top not in ("cli", "web", "archive", "filing"):
             assert "filing" not in imports_of(path), path.relative_to(PACKAGE)
 
 
-def test_the_store_reads_only_the_model_and_only_the_command_line_chains_it():
+def test_the_store_reads_only_the_model_and_only_the_command_line_and_web_app_chain_it():
     """store/ is layer 2 beside pipeline and render; archive.py (and filing.py, for the cluster
-    stage) chains the stages around it for cli."""
+    stage) chains the stages around it for cli and the web app."""
     for path in (PACKAGE / "store").rglob("*.py"):
         assert imports_of(path) <= {"store", "model", "errors", "settings", "text"}, path.relative_to(PACKAGE)
     for path in PACKAGE.rglob("*.py"):
         top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
-        if top not in ("cli", "archive", "filing", "store"):
+        if top not in ("cli", "web", "archive", "filing", "store"):
             assert not imports_of(path) & {"store", "archive"}, path.relative_to(PACKAGE)
+
+
+def test_the_web_app_is_on_top_and_nothing_below_imports_it():
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top not in ("web", "cli"):
+            assert "web" not in imports_of(path), f"{path.relative_to(PACKAGE)} imports the web app"
+        if top == "web":
+            assert "cli" not in imports_of(path), f"{path.relative_to(PACKAGE)} imports the CLI"

@@ -442,3 +442,39 @@ def write_story_pages(store, rows: list[dict], index: Path) -> None:
         briefing = stored_briefing(store, store.story(row["id"])["reports"], Settings())
         (folder / f"{row['id']}.html").write_text(render(briefing, "html"), encoding="utf-8")
     write(story_index_html(rows, "stories/{id}.html"), index)
+
+
+# ---------------------------------------------------------------- the web app
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(db: Db = None,
+          host: Annotated[str, typer.Option("--host", help="Address to listen on; anything but loopback exposes the store to the network.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+          token: Annotated[str | None, typer.Option("--token", envvar="CORROBORATE_TOKEN", show_default=False,
+                                                    help="Token every write must carry ($CORROBORATE_TOKEN; default: generated at "
+                                                         "first start, printed, and kept in ~/.config/corroborate/token).")] = None,
+          protect_reads: Annotated[bool, typer.Option("--protect-reads", help="Reading needs the token too.")] = False,
+          allow_private_urls: Annotated[bool, typer.Option("--allow-private-urls", help="Fetch URLs that resolve to loopback, "
+                                                           "private or link-local addresses (refused by default).")] = False) -> None:
+    """Serve the stored stories in a browser and as a JSON API (/api/v1/): stories, briefings that
+    update as reports arrive, reports, people, search, and adding reports (files, text, URLs)."""
+    import uvicorn
+
+    from .settings import Settings
+    from .web import ServeOptions, create_app
+    from .web.options import stored_or_new_token, token_file
+
+    if not token:
+        token, new = stored_or_new_token()
+        print(f"write token: {token}" + (" (new; kept in " if new else " (from ") + f"{token_file()})")
+    if host not in LOOPBACK:
+        err.print(f"[yellow]warning[/yellow] listening on {host}: anyone who can reach it can read the stories"
+                  + ("" if protect_reads else " (--protect-reads asks for the token)"))
+    with opened_store(db) as store:
+        application = create_app(store, ServeOptions(token=token, protect_reads=protect_reads,
+                                                     allow_private_urls=allow_private_urls), Settings())
+        print(f"corroborate serving {store.where} at http://{host if ':' not in host else f'[{host}]'}:{port}/", flush=True)
+        uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -17,6 +17,11 @@ STATUS_LABELS = {"confirmed": "confirmed", "unconfirmed": "claimed, not independ
 
 
 def render(briefing: Briefing) -> str:
+    return ENV.get_template("briefing.html.j2").render(**context(briefing))
+
+
+def context(briefing: Briefing) -> dict:
+    """What briefing.html.j2 shows; the web app's story page extends the template with it."""
     view = View(briefing)
     summary = [(s, view.cite_mentions(s.citations)) for s in briefing.summary]
     claims = [(c, carried(view.statements[c.statement]) if c.statement in view.statements else "",
@@ -28,7 +33,7 @@ def render(briefing: Briefing) -> str:
     shared = [s for s in briefing.statements if len(s.outlets) > 1]
     exclusive = {o: [view.statements[i] for i in ids] for o, ids in (briefing.coverage.exclusive if briefing.coverage else {}).items()}
     sources = [(a, a.display_name, source_html(a, i, view.cited.get(i, set()))) for i, a in enumerate(briefing.articles)]
-    return ENV.get_template("briefing.html.j2").render(
+    return dict(
         b=briefing, summary=summary, claims=claims, discrepancies=discrepancies, speakers=speakers,
         timeline=timeline, shared=shared, exclusive=exclusive, sources=sources, badges=BADGES, status_labels=STATUS_LABELS,
         timeline_svg=Markup(svg.timeline(briefing.timeline)),
