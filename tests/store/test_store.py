@@ -12,6 +12,7 @@ import pytest
 
 from corroborate import nlp
 from corroborate.archive import ingest_inputs, stored_briefing, store_report
+from corroborate.filing import file_unfiled
 from corroborate.model import Article
 from corroborate.settings import Settings
 from corroborate.store import Store
@@ -37,6 +38,7 @@ def test_an_article_survives_the_trip_to_json_and_back(annotated_seeds):
 def test_the_same_inputs_again_add_nothing(db_url, annotated_seeds, seed_files):
     store, ids = stored(db_url, annotated_seeds)
     assert sorted(ids) == [1, 2, 3, 4, 5]
+    file_unfiled(store, SETTINGS)  # as ingest does after storing a batch
     before = store.counts()
     counts, errors = ingest_inputs(seed_files, store, SETTINGS)  # read again: recognised before any parsing
     assert counts == {"unchanged": 5} and not errors
