@@ -368,3 +368,14 @@ def test_bad_metadata_is_named_and_the_report_still_read(tmp_path):
         ("other.txt", "front matter: cannot read the line 'outlet Harbour Daily' (expected 'key: value')"),
         ("report.meta.json", "is a metadata sidecar: it is read with the report of the same name, never as a report"),
     ]
+
+
+def test_a_warc_record_longer_than_it_says_is_one_line_of_ours(tmp_path, capsys):
+    first = warc_bytes([("https://x.example/1", PAGE.encode())], compress=False)
+    second = warc_bytes([("https://x.example/2", PAGE.encode())], compress=False)
+    path = tmp_path / "odd.warc"
+    path.write_bytes(first[:-4] + b"extra bytes\r\n\r\n" + second)  # the first record runs past its Content-Length
+    articles, errors = read_all(str(path))
+    assert capsys.readouterr().err == ""
+    assert [e.reason for e in errors] == ["WARC is damaged: a record's length does not match its content"]
+    assert "https://x.example/1" in [a.id for a in articles]

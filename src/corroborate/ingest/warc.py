@@ -1,6 +1,7 @@
 """WARC files (news crawls such as CC-NEWS): every HTML response record is one page."""
 from __future__ import annotations
 
+import contextlib
 import io
 import zlib
 from collections.abc import Iterator
@@ -43,6 +44,16 @@ def complete_members(data: bytes, limit: int) -> tuple[bytes, bool]:
 
 
 def read(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
+    """The pages read whole first: warcio writes its warnings about damaged records straight to
+    stderr, so they are caught while it runs and said in one line of ours instead."""
+    with contextlib.redirect_stderr(io.StringIO()) as warnings:
+        results = list(pages(source, data, settings))
+    yield from results
+    if warnings.getvalue() and not any(isinstance(r, InputError) and r.source == source for r in results):
+        yield InputError(source, "WARC is damaged: a record's length does not match its content")
+
+
+def pages(source: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
     from warcio.archiveiterator import ArchiveIterator  # on first use, as the other readers' libraries
     from warcio.exceptions import ArchiveLoadFailed
 
