@@ -2,6 +2,8 @@
 and quote marks only around a speaker's own words."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from corroborate.render import render
@@ -19,9 +21,10 @@ def test_a_denial_is_shown_as_a_denial_and_paraphrase_without_quote_marks(seed_b
     # "Moscow has consistently denied that it is planning a war."
     war = next(line for line in lines if "it is planning a war" in line)
     assert war.startswith("- (denies) denied: that it is planning a war")
-    # "Putin emphasized that he did not want war ...": his words reported, not quoted
-    war_not_wanted = next(line for line in lines if "he did not want war" in line)
-    assert war_not_wanted.startswith("- emphasized: that he did not want war") and '"' not in war_not_wanted
+    # "Putin emphasized that he did not want war ..." / "insisted he does not want a war ...": his
+    # words reported, not quoted (which report's wording is shown is the statement's choice)
+    war_not_wanted = next(line for line in lines if re.search(r"he d(?:id|oes) not want (?:a )?war", line))
+    assert re.match(r"- (?:emphasized|insisted): (?:that )?he d(?:id|oes) not want", war_not_wanted) and '"' not in war_not_wanted
     # a direct quote keeps its marks and its cue
     assert any(line.startswith('- said: "') for line in lines)
 

@@ -1,10 +1,12 @@
-"""Who said what: direct, partial and indirect quotes with their speakers.
+"""Who said what: quote spans in each paragraph, the cue that governs each, and the quotes of a
+report in order, numbered into remarks.
 
 Written here because no maintained offline library does it well: textacy's
 direct_quotations raises on unbalanced marks and leaves pronouns unresolved, and
 coreferee has no offline model. It works on spaCy's dependency parse of each paragraph:
-quote marks give the content, a speech verb outside them gives the cue, the cue's subject
-gives the speaker, and pronouns go to the nearest earlier person named outside quotes.
+quote marks give the content and a speech verb outside them the cue. The rest lives beside it:
+cues.py (the cue words), speakers.py (who the cue names), reported.py (reported speech outside
+quote marks), stance.py (asserts, denies, questions, reports), remarks.py (pieces of one remark).
 """
 from __future__ import annotations
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Quote
-from .cues import ACT_CUES, ANY_CUE, CLAUSE_CUES, NOUN_CUES, QUESTION_VERBS, SPEECH_VERBS, is_asked, is_cue
+from .cues import ACT_CUES, ANY_CUE, CLAUSE_CUES, NOUN_CUES, QUESTION_VERBS, SPEECH_VERBS, WEAK_CUES, is_asked, is_cue
 from .parsed import Paragraph, Parsed, word_class
-from .speakers import NOT_SPEAKERS, is_relative, speaker_from, subject_of, subject_stranded_before
+from .speakers import NOT_SPEAKERS, PERSON_PRONOUNS, is_relative, speaker_from, subject_of, subject_stranded_before
 from .stance import DENIAL_CUES, REFUSALS, cue_phrase, stance_of
 
 ACT_DEPS = {"dobj", "xcomp", "ccomp", "oprd", "dative"}
@@ -158,13 +158,19 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> lis
     direct = [(q.start - para.offset, q.end - para.offset) for q in quoted]
     # subjects of second clauses the parser hung on the first ("... with Russia and Moscow has denied")
     stranded = [t.i for t in (subject_stranded_before(v) for v in para.doc if v.dep_ == "conj" and word_class(v) == "VERB") if t]
-    for token in para.doc:
-        content, act = reported_content(token)
-        content = trimmed([t for t in content if not any(content[0].i < s <= t.i for s in stranded)])
+    found = [(token, *reported_content(token)) for token in para.doc]
+    found = [(token, trimmed([t for t in content if not any(content[0].i < s <= t.i for s in stranded)]), act)
+             for token, content, act in found]
+    # the reach of each clause of reported speech: "Japan and China agree that ..., Kono said"
+    clauses = [(content[0].i, content[-1].i, token.i) for token, content, act in found if content and not act]
+    for token, content, act in found:
         if not content:
             continue
         if act and any(q.start <= para.offset + token.idx < q.end for q in out):
             continue  # "said he would offer a prayer": an act inside reported speech is part of it
+        if (token.lower_ in WEAK_CUES or token.lower_ not in SPEECH_VERBS | ACT_CUES) and any(a <= token.i <= b and cue != token.i for a, b, cue in clauses) \
+                and getattr(subject_of(token), "lower_", "he") not in PERSON_PRONOUNS:
+            continue  # others' agreement or belief inside what someone says is theirs to report, not a remark
         start_char = content[0].idx
         end_char = content[-1].idx + len(content[-1].text)
         if len(text[start_char:end_char].split()) < MIN_INDIRECT_WORDS:
