@@ -81,11 +81,13 @@ def shot(page, name: str, full: bool = False) -> None:
 def add_through_the_form(page, files: list[str]) -> list[str]:
     """Upload, then watch the job table until the job is done: the states and stages seen."""
     page.goto(page.base + "/add")
+    jobs = page.locator("#jobs tr.job")
+    earlier = jobs.count()  # jobs of earlier uploads stay listed, newest first
     page.set_input_files("#files", files)
     page.fill("#token", TOKEN)
     page.click("#add button[type=submit]")
-    row = page.locator("#jobs tr.job").first
-    row.wait_for(timeout=30_000)
+    page.wait_for_function(f"document.querySelectorAll('#jobs tr.job').length > {earlier}", timeout=30_000)
+    row = page.locator(f"#{jobs.first.get_attribute('id')}")
     seen, deadline, shown = [], time.monotonic() + 600, False
     while time.monotonic() < deadline:
         state = row.get_attribute("data-state")
