@@ -220,19 +220,25 @@ def brief(inputs: Annotated[list[str] | None, Inputs.__metadata__[0]] = None,
     settings = Settings()
     warm_up(settings.spacy_model, settings.embedding_model)  # before the imports below: they take a second or two
     from .pipeline import brief as make_brief
-    from .render import render
 
     with progress_bar(quiet) as progress:
         briefing = make_brief(inputs, settings, progress, outputs=[str(output)] if output else [])
     report_errors(briefing.errors, quiet)
+    deliver(briefing, format, output, open_, quiet, verbose, "reports")
+    finish(briefing.errors, len(briefing.articles))
+
+
+def deliver(briefing, format: BriefFormat, output: Path | None, open_: bool, quiet: bool, verbose: bool, what: str) -> None:
+    """Write the rendered briefing, say what it holds, and open it when asked."""
+    from .render import render
+
     write(render(briefing, format.value), output)
     if verbose or (output and not quiet):
-        err.print(f"{len(briefing.articles)} reports, {len(briefing.statements)} statements, "
+        err.print(f"{len(briefing.articles)} {what}, {len(briefing.statements)} statements, "
                   f"{len(briefing.discrepancies)} discrepancies, {len(briefing.claims)} claims"
                   + (f" -> {output}" if output else ""))
     if open_ and output:
         webbrowser.open(output.resolve().as_uri())
-    finish(briefing.errors, len(briefing.articles))
 
 
 # ---------------------------------------------------------------- the store
@@ -261,9 +267,9 @@ def brief_stored(story: int | None, db: str | None, since: str | None, outlet: s
                   "for stored reports")
         raise typer.Exit(EXIT_USAGE)
     from .archive import stored_briefing
-    from .render import render
     from .settings import Settings
 
+    check_output(output, [])
     with opened_store(db) as store:
         filtered = since or outlet or query
         ids = store.report_ids(since, outlet, query) if filtered or story is None else []
@@ -274,13 +280,7 @@ def brief_stored(story: int | None, db: str | None, since: str | None, outlet: s
             err.print("[red]error[/red] no stored report matches")
             raise typer.Exit(EXIT_NOTHING_READ)
         briefing = stored_briefing(store, ids, Settings())
-    write(render(briefing, format.value), output)
-    if verbose or (output and not quiet):
-        err.print(f"{len(briefing.articles)} stored reports, {len(briefing.statements)} statements, "
-                  f"{len(briefing.discrepancies)} discrepancies, {len(briefing.claims)} claims"
-                  + (f" -> {output}" if output else ""))
-    if open_ and output:
-        webbrowser.open(output.resolve().as_uri())
+    deliver(briefing, format, output, open_, quiet, verbose, "stored reports")
 
 
 @app.command()
