@@ -35,6 +35,7 @@ PER_STORY = 10
 def build_store(path: Path, stories: int) -> None:
     """`stories` stories of PER_STORY reports each: the seed reports, stored again under new URLs."""
     from corroborate.archive import annotator, ingest_inputs
+    from corroborate.filing import profile_of
     from corroborate.settings import Settings
     from corroborate.store import Store
     from corroborate.store.codec import pack_minhash
@@ -43,7 +44,7 @@ def build_store(path: Path, stories: int) -> None:
     with Store(str(path)) as store:
         ingest_inputs(sorted(str(p) for p in (SHARED / "seeds").glob("*.txt")), store, settings)
         seeds = store.reports(store.report_ids())
-        signatures = dict(store.signatures())
+        signatures = {seed.id: pack_minhash(profile_of(seed.article, seed.key, settings).minhash) for seed in seeds}
         for story in range(stories):
             ids = []
             for k in range(PER_STORY):
@@ -53,7 +54,7 @@ def build_store(path: Path, stories: int) -> None:
                 for item in (*article.quotes, *article.values):
                     item.article = article.id
                 article.url = f"https://news.example/{story}/{k}"
-                ids.append(store.add(article, seed.vector_texts, seed.vectors, pack_minhash(signatures[seed.id]),
+                ids.append(store.add(article, seed.vector_texts, seed.vectors, signatures[seed.id],
                                      annotator(settings))[0])
             store.add_to_story(store.create_story(), ids)
         counts = store.counts()
