@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,3 +59,43 @@ def example_briefing():
     from corroborate.pipeline import brief
 
     return brief([str(EXAMPLE)])
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server: the one `./test` started (CORROBORATE_TEST_PG), else a throwaway
+    cluster started here with the same script. A server that cannot start fails the tests that
+    need it: they are never skipped."""
+    url = os.environ.get("CORROBORATE_TEST_PG")
+    if url:
+        yield url
+        return
+    folder = tempfile.mkdtemp(prefix="corroborate-pg-")
+    script = ROOT / "scripts" / "throwaway-postgres"
+    started = subprocess.run([str(script), "start", folder], capture_output=True, text=True)
+    if started.returncode != 0:
+        subprocess.run([str(script), "stop", folder], capture_output=True)
+        pytest.fail(f"could not start PostgreSQL: {started.stderr.strip()}")
+    try:
+        yield started.stdout.strip()
+    finally:
+        subprocess.run([str(script), "stop", folder], capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def new_pg_database(postgres_server):
+    """`with new_pg_database(prefix) as url:` a new, empty database on the server, dropped afterwards."""
+    import psycopg
+
+    @contextmanager
+    def database(prefix: str):
+        name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(postgres_server, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        try:
+            yield postgres_server.rsplit("/", 1)[0] + "/" + name
+        finally:
+            with psycopg.connect(postgres_server, autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    return database

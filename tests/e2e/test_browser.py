@@ -1,7 +1,6 @@
 """The HTML briefing as a reader sees it, in headless Chromium: every section, every citation, no errors."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -9,30 +8,17 @@ import pytest
 from corroborate.render import render
 
 pytestmark = pytest.mark.slow
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 SECTIONS = ["bottom-line", "claims", "disagreements", "who", "timeline", "coverage", "sources"]
-# a closed network: keep Chromium from reaching for update and sync services
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
-def page(seed_briefing, tmp_path_factory):
-    playwright = pytest.importorskip("playwright.sync_api")
+def page(seed_briefing, tmp_path_factory, watched_page):
     path = tmp_path_factory.mktemp("html") / "briefing.html"
     path.write_text(render(seed_briefing, "html"), encoding="utf-8")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.on("request", lambda r: problems.append(f"network request {r.url}") if not r.url.startswith(("file:", "data:", "about:")) else None)
+    with watched_page(("file:", "data:", "about:")) as page:
         page.goto(path.as_uri())
-        page.problems = problems
         yield page
-        browser.close()
 
 
 def test_every_section_is_present_and_nothing_errs(page):

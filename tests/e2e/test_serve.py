@@ -5,7 +5,6 @@ out/screenshots/ (serve-*.png)."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,11 +15,7 @@ import httpx
 import pytest
 
 pytestmark = pytest.mark.slow
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
-# a closed network, as in test_browser.py: keep Chromium from reaching for update and sync services
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 TOKEN = "e2e-token"
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile.txt"
 SECTIONS = ["bottom-line", "claims", "disagreements", "who", "timeline", "coverage", "sources"]
@@ -56,21 +51,10 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
-        page.on("request", lambda r: problems.append(f"request off the server: {r.url}")
-                if not r.url.startswith((server, "data:", "about:")) else None)
-        page.problems = problems
+def page(server, watched_page):
+    with watched_page((server, "data:", "about:")) as page:
         page.base = server
         yield page
-        browser.close()
 
 
 def shot(page, name: str, full: bool = False) -> None:

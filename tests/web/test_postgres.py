@@ -1,43 +1,16 @@
 """The same API over PostgreSQL: the stored seed reports copied into a throwaway server's
-database (export, then import: the store's own round trip) answer as they do from SQLite.
-
-`./test` starts the server and exports CORROBORATE_TEST_PG; run alone, this module starts one
-itself with scripts/throwaway-postgres."""
+database (export, then import: the store's own round trip) answer as they do from SQLite."""
 from __future__ import annotations
-
-import os
-import subprocess
-import tempfile
-import uuid
-from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def postgres_url():
-    url = os.environ.get("CORROBORATE_TEST_PG")
-    folder = None
-    if not url:
-        folder = tempfile.mkdtemp(prefix="corroborate-pg-")
-        started = subprocess.run([str(ROOT / "scripts" / "throwaway-postgres"), "start", folder], capture_output=True, text=True)
-        if started.returncode != 0:
-            subprocess.run([str(ROOT / "scripts" / "throwaway-postgres"), "stop", folder], capture_output=True)
-            pytest.fail(f"could not start PostgreSQL for the web tests: {started.stderr.strip()}")
-        url = started.stdout.strip()
-    import psycopg
-
-    name = f"web_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    yield url.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    if folder:
-        subprocess.run([str(ROOT / "scripts" / "throwaway-postgres"), "stop", folder], capture_output=True)
+def postgres_url(new_pg_database):
+    with new_pg_database("web") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
