@@ -46,3 +46,20 @@ def test_loading_both_models_leaves_torch_unimported():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_exit_waits_for_the_model_in_hand_and_drops_the_rest():
+    """A run that ends while models load must not abort in a loader's C++ code at exit."""
+    script = (
+        "import time\n"
+        "from corroborate import nlp\n"
+        "done = []\n"
+        "nlp._submit(lambda: (time.sleep(0.5), done.append('first')))\n"
+        "nlp._submit(lambda: done.append('second'))\n"
+        "time.sleep(0.1)\n"
+        "nlp._stop_background()\n"
+        "print(done)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['first']"

@@ -7,6 +7,7 @@ background thread before the rest of corroborate is even imported.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import queue
 import sys
@@ -112,17 +113,34 @@ _pending: list[Future] = []
 _jobs: queue.SimpleQueue = queue.SimpleQueue()
 
 
+_stopping = threading.Event()
+_busy = threading.Lock()  # held while the worker runs a job
+
+
 def _work() -> None:
     while True:
         future, job, args = _jobs.get()
-        try:
-            future.set_result(job(*args))
-        except BaseException as exc:  # handed to whoever waits on the future
-            future.set_exception(exc)
+        with _busy:
+            if _stopping.is_set():
+                continue
+            try:
+                future.set_result(job(*args))
+            except BaseException as exc:  # handed to whoever waits on the future
+                future.set_exception(exc)
+
+
+@atexit.register
+def _stop_background() -> None:
+    """Let the job in hand finish and drop the rest before the interpreter exits: a daemon
+    thread still inside a model's C++ loader when Python finalises is torn down mid-unwind
+    and aborts the whole process ("FATAL: exception not rethrown", exit 134)."""
+    _stopping.set()
+    with _busy:
+        pass
 
 
 # One daemon worker: models load in turn, prefetched batches never race, and a run that
-# ends early (nothing readable) does not wait for a model nobody needs.
+# ends early (nothing readable) waits for one model load at most, not for all of them.
 threading.Thread(target=_work, name="corroborate-models", daemon=True).start()
 
 
