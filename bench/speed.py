@@ -4,7 +4,7 @@ Each case runs in a fresh process pinned to one core, then to two (taskset), so 
 and thread use are its own. Prints tables, writes bench/results/speed.json.
 
     .venv/bin/python bench/speed.py [--quick]
-    .venv/bin/python bench/speed.py --scale [--quick] [--only brief|annotate]
+    .venv/bin/python bench/speed.py --scale [--quick] [--only brief|annotate] [--reports 500 2000]
 """
 from __future__ import annotations
 
@@ -311,12 +311,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller cases, for a first look")
     parser.add_argument("--scale", action="store_true", help="only the scale cases: ECB+ briefs, annotate with 1 and 2 workers")
     parser.add_argument("--only", choices=("brief", "annotate"), help="with --scale: only the ECB+ briefs or only annotate")
+    parser.add_argument("--reports", type=int, nargs="+", default=[500, 2000], help="with --scale: ECB+ story sizes to brief")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker, args.size)))
         return
     if args.scale:
-        return scale(args.quick, args.only)
+        return scale(args.quick, args.only, args.reports)
     big = 100 if args.quick else 500
     plan = [("brief", 5, 2), ("seeds", 5, 1), ("seeds", 50, 1), ("seeds", 50, 2), ("polnear", 100, 1), ("polnear", 100, 2),
             ("story", 5, 2), ("story", 50, 2), ("story", big, 2), ("story", big, 1), ("baselines", 100, 1)]
@@ -353,12 +354,12 @@ def main() -> None:
     console.print(f"saved {save('speed', {'results': results})}")
 
 
-def scale(quick: bool, only: str | None = None) -> None:
+def scale(quick: bool, only: str | None = None, reports: list[int] = (500, 2000)) -> None:
     """What one machine's cores buy: `brief` CPU per word and memory on real ECB+ reports,
     `annotate` on PolNeAR with one worker and with two (both runs may use two cores)."""
     texts = 100 if quick else len(polnear_texts())
     # 2,000 reports: how memory grows with the story (ECB+'s 982 documents, then reposted copies)
-    briefs = [("ecbplus-brief", n) for n in ((100,) if quick else (500, 2000))]
+    briefs = [("ecbplus-brief", n) for n in ((100,) if quick else reports)]
     annotates = [(f"annotate-workers-{w}", texts) for w in (1, 2)]
     plan = {"brief": briefs, "annotate": annotates}.get(only, briefs[:1] + annotates + briefs[1:])
     name = f"scale-{only}" if only else "scale"
