@@ -4,6 +4,7 @@ Each case runs in a fresh process pinned to one core, then to two (taskset), so 
 and thread use are its own. Prints tables, writes bench/results/speed.json.
 
     .venv/bin/python bench/speed.py [--quick]
+    .venv/bin/python bench/speed.py --scale [--quick] [--only brief|annotate] [--reports 500 2000]
 """
 from __future__ import annotations
 
@@ -133,17 +134,29 @@ def ecbplus_reports(folder: Path, size: int) -> Path:
     build_stories(str(stories), [])
     lines = [line for f in sorted(stories.glob("*.jsonl"), key=lambda f: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", f.name)])
              for line in f.read_text().splitlines()]
-    if len(lines) < size:
-        raise SystemExit(f"ECB+ has {len(lines)} documents, fewer than {size}")
     path = folder / f"ecbplus-{size}.jsonl"
-    path.write_text("\n".join(lines[:size]) + "\n")
+    path.write_text("\n".join(lines[:size] + reposted(lines, size - len(lines))) + "\n")
     return path
+
+
+def reposted(lines: list[str], count: int) -> list[str]:
+    """Past ECB+'s 982 documents, the same documents again as other outlets' copies (a wire
+    story reposted), so a story of any size can be briefed."""
+    out = []
+    for n in range(max(0, count)):
+        doc = json.loads(lines[n % len(lines)])
+        copy = 1 + n // len(lines)
+        doc["id"] = f"copy{copy}-{doc['id']}"
+        doc["outlet"] = f"{doc['outlet'] or 'unknown'} copy {copy}"
+        doc["url"] = None
+        out.append(json.dumps(doc))
+    return out
 
 
 def ecbplus_brief(tmp: Path, size: int) -> dict:
     """`brief` as the command runs it (one BLAS thread, models loaded in the background), in
-    this process: CPU per word of the reports' kept text, peak memory, and the size of the
-    units x units similarity matrix that alignment builds today."""
+    this process: CPU per word of the reports' kept text, peak memory, and the number of units
+    alignment compares (memory grows with it, not with its square)."""
     from corroborate.analyse import story as story_module
     from corroborate.nlp import one_blas_thread, warm_up
     from corroborate.pipeline import brief
@@ -168,7 +181,6 @@ def ecbplus_brief(tmp: Path, size: int) -> dict:
     words = words_in(a.text[ln.start:ln.end] for a in briefing.articles for ln in a.lines if ln.label in ("body", "subheading"))
     return {"case": "ecbplus-brief", "size": size, "reports": len(briefing.articles), "words": words, "cpu s": cpu,
             "wall s": wall, "cpu ms/word": 1000 * cpu / words, "units": units[0] if units else 0,
-            "matrix MB": (units[0] ** 2 * 4 / 2 ** 20) if units else 0.0,
             "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -298,12 +310,14 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="smaller cases, for a first look")
     parser.add_argument("--scale", action="store_true", help="only the scale cases: ECB+ briefs, annotate with 1 and 2 workers")
+    parser.add_argument("--only", choices=("brief", "annotate"), help="with --scale: only the ECB+ briefs or only annotate")
+    parser.add_argument("--reports", type=int, nargs="+", default=[500, 2000], help="with --scale: ECB+ story sizes to brief")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker, args.size)))
         return
     if args.scale:
-        return scale(args.quick)
+        return scale(args.quick, args.only, args.reports)
     big = 100 if args.quick else 500
     plan = [("brief", 5, 2), ("seeds", 5, 1), ("seeds", 50, 1), ("seeds", 50, 2), ("polnear", 100, 1), ("polnear", 100, 2),
             ("story", 5, 2), ("story", 50, 2), ("story", big, 2), ("story", big, 1), ("baselines", 100, 1)]
@@ -340,24 +354,25 @@ def main() -> None:
     console.print(f"saved {save('speed', {'results': results})}")
 
 
-def scale(quick: bool) -> None:
+def scale(quick: bool, only: str | None = None, reports: list[int] = (500, 2000)) -> None:
     """What one machine's cores buy: `brief` CPU per word and memory on real ECB+ reports,
     `annotate` on PolNeAR with one worker and with two (both runs may use two cores)."""
-    reports = 100 if quick else 500
     texts = 100 if quick else len(polnear_texts())
-    plan = [("ecbplus-brief", reports)] + [(f"annotate-workers-{w}", texts) for w in (1, 2)]
-    if not quick:
-        plan.append(("ecbplus-brief", 982))  # every ECB+ document: how memory grows with the story
+    # 2,000 reports: how memory grows with the story (ECB+'s 982 documents, then reposted copies)
+    briefs = [("ecbplus-brief", n) for n in ((100,) if quick else reports)]
+    annotates = [(f"annotate-workers-{w}", texts) for w in (1, 2)]
+    plan = {"brief": briefs, "annotate": annotates}.get(only, briefs[:1] + annotates + briefs[1:])
+    name = f"scale-{only}" if only else "scale"
     results = []
     for case, size in plan:
         console.print(f"running {case} x{size}")
         results.append(run_case(case, size, 2))
-        save("scale", {"results": results, "load average": os.getloadavg()})  # a long run keeps what it measured
+        save(name, {"results": results, "load average": os.getloadavg()})  # a long run keeps what it measured
     load = os.getloadavg()
     print_table("brief on ECB+ reports (2 cores, one BLAS thread)",
-                ["reports", "words", "CPU s", "wall s", "CPU ms/word", "units", "units x units matrix MB", "peak MB"],
-                [[r["reports"], r["words"], r["cpu s"], r["wall s"], r["cpu ms/word"], r["units"], f"{r['matrix MB']:.0f}",
-                  f"{r['peak MB']:.0f}"] for r in results if r["case"] == "ecbplus-brief" and "error" not in r])
+                ["reports", "words", "CPU s", "wall s", "CPU ms/word", "units", "peak MB"],
+                [[r["reports"], r["words"], r["cpu s"], r["wall s"], r["cpu ms/word"], r["units"], f"{r['peak MB']:.0f}"]
+                 for r in results if r["case"] == "ecbplus-brief" and "error" not in r])
     runs = [r for r in results if r["case"].startswith("annotate-workers") and "error" not in r]
     print_table(f"annotate of {texts} PolNeAR texts (2 cores)",
                 ["workers", "reports", "wall s", "CPU s", "CPU s per worker", "reports/s", "peak MB all processes",
@@ -368,7 +383,7 @@ def scale(quick: bool) -> None:
         console.print(f"throughput 2 workers / 1 worker: {runs[1]['reports/s'] / runs[0]['reports/s']:.2f}x; "
                       f"same output: {runs[0]['output sha'] == runs[1]['output sha']}")
     console.print(f"load average at the end (1, 5, 15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
-    console.print(f"saved {save('scale', {'results': results, 'load average': load})}")
+    console.print(f"saved {save(name, {'results': results, 'load average': load})}")
 
 
 if __name__ == "__main__":

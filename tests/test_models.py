@@ -63,3 +63,16 @@ def test_exit_waits_for_the_model_in_hand_and_drops_the_rest():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['first']"
+
+
+@pytest.mark.slow
+def test_parses_keep_no_token_vectors_but_every_annotation():
+    from corroborate.nlp import spacy_pipeline
+    from corroborate.settings import Settings
+
+    nlp = spacy_pipeline(Settings().spacy_model)
+    doc = nlp("NATO Secretary-General Jens Stoltenberg said there was no sign of de-escalation on the ground.")
+    assert doc.tensor.size == 0  # 96 floats a token, read by no one after NER
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jens Stoltenberg"]
+    assert next(t for t in doc if t.dep_ == "ROOT").text == "said"
+    assert [t.tag_ for t in doc if t.text == "said"] == ["VBD"] and len(list(doc.sents)) == 1

@@ -27,7 +27,7 @@ BATCH_TOKENS = 256
 
 class MiniLM:
     def __init__(self, model_dir: Path):
-        from safetensors.numpy import load_file
+        from safetensors import safe_open
         from tokenizers import Tokenizer
 
         config = json.loads((model_dir / "config.json").read_text())
@@ -37,28 +37,31 @@ class MiniLM:
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=limit)
         self.tokenizer.no_padding()
-        w = load_file(str(model_dir / "model.safetensors"))
-        self.words = w["embeddings.word_embeddings.weight"]
-        self.positions = w["embeddings.position_embeddings.weight"]
-        self.token_type = w["embeddings.token_type_embeddings.weight"][0]
-        self.embed_norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
-        self.layers = []
-        for i in range(config["num_hidden_layers"]):
-            p = f"encoder.layer.{i}."
-            qkv = [p + f"attention.self.{x}" for x in ("query", "key", "value")]
-            self.layers.append({
-                # query, key and value projections fused into one product, weights transposed once
-                "qkv": np.ascontiguousarray(np.concatenate([w[n + ".weight"] for n in qkv]).T),
-                "qkv_bias": np.concatenate([w[n + ".bias"] for n in qkv]),
-                "out": np.ascontiguousarray(w[p + "attention.output.dense.weight"].T),
-                "out_bias": w[p + "attention.output.dense.bias"],
-                "out_norm": (w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]),
-                "up": np.ascontiguousarray(w[p + "intermediate.dense.weight"].T),
-                "up_bias": w[p + "intermediate.dense.bias"],
-                "down": np.ascontiguousarray(w[p + "output.dense.weight"].T),
-                "down_bias": w[p + "output.dense.bias"],
-                "down_norm": (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
-            })
+        # one tensor read at a time and weights used transposed in place (BLAS reads a
+        # transposed operand as it is): the model costs its 87 MB of weights, not two copies
+        with safe_open(str(model_dir / "model.safetensors"), framework="np") as f:
+            w = f.get_tensor
+            self.words = w("embeddings.word_embeddings.weight")
+            self.positions = w("embeddings.position_embeddings.weight")
+            self.token_type = w("embeddings.token_type_embeddings.weight")[0]
+            self.embed_norm = (w("embeddings.LayerNorm.weight"), w("embeddings.LayerNorm.bias"))
+            self.layers = []
+            for i in range(config["num_hidden_layers"]):
+                p = f"encoder.layer.{i}."
+                qkv = [p + f"attention.self.{x}" for x in ("query", "key", "value")]
+                self.layers.append({
+                    # query, key and value projections fused into one product
+                    "qkv": np.concatenate([w(n + ".weight") for n in qkv]).T,
+                    "qkv_bias": np.concatenate([w(n + ".bias") for n in qkv]),
+                    "out": w(p + "attention.output.dense.weight").T,
+                    "out_bias": w(p + "attention.output.dense.bias"),
+                    "out_norm": (w(p + "attention.output.LayerNorm.weight"), w(p + "attention.output.LayerNorm.bias")),
+                    "up": w(p + "intermediate.dense.weight").T,
+                    "up_bias": w(p + "intermediate.dense.bias"),
+                    "down": w(p + "output.dense.weight").T,
+                    "down_bias": w(p + "output.dense.bias"),
+                    "down_norm": (w(p + "output.LayerNorm.weight"), w(p + "output.LayerNorm.bias")),
+                })
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length mean-pooled vectors, one row per text, in the order given."""

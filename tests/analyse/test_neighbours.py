@@ -1,10 +1,10 @@
-"""Candidates by blocks of rows: the same nearest units the full matrix gives, on real sentences."""
+"""Candidates by blocks of rows and cosines read on demand: the same values the full matrix gives."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from corroborate.analyse.neighbours import nearest
+from corroborate.analyse.neighbours import Cosines, nearest
 
 SENTENCES = [
     "A ferry carrying 212 passengers ran aground off Kessel Point late on Thursday.",
@@ -40,3 +40,17 @@ def test_blocks_of_rows_find_what_the_full_matrix_finds():
 def test_fewer_units_than_k_gives_every_unit():
     vectors = np.eye(3, dtype=np.float32)
     assert [(i, sorted(p.tolist())) for i, p, _ in nearest(vectors, 5)] == [(0, [0, 1, 2]), (1, [0, 1, 2]), (2, [0, 1, 2])]
+
+
+def test_cosines_read_like_the_full_matrix():
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(40, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    full = vectors @ vectors.T
+    sims = Cosines(vectors)
+    assert np.isclose(sims[4, 31], full[4, 31], atol=1e-6) and np.isclose(sims[31, 4], sims[4, 31])
+    rows, cols = [0, 7, 39], [2, 7]
+    block = sims[np.ix_(rows, cols)]
+    assert block.shape == (3, 2)
+    assert np.allclose(block, full[np.ix_(rows, cols)], atol=1e-6)
+    assert np.isclose(block[1, 1], 1.0, atol=1e-6)  # a unit with itself

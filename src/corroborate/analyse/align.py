@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 import numpy as np
 from ..model import Statement, StatementMention
 from ..text import normalize, word_containment
+from .neighbours import Cosines, nearest
 from .story import Story, Unit
 
 NEIGHBOURS = 12
@@ -96,30 +97,36 @@ def verbatim_pairs(units: list[Unit]) -> set[tuple[int, int]]:
     return {(i, j) for i, j in candidates if verbatim(words[i], words[j])}
 
 
+def neighbour_pairs(units: list[Unit], vectors: np.ndarray, copies: set[tuple[int, int]], threshold: float,
+                    people: set[str]) -> dict[tuple[int, int], float]:
+    """Each unit paired with its nearest units in embedding space, scored: the candidates come
+    a block of rows at a time, so memory grows with the number of units, not with its square."""
+    pairs: dict[tuple[int, int], float] = {}
+    for i, nearest_units, cosines in nearest(vectors, NEIGHBOURS + 1):
+        for j, cosine in zip(nearest_units.tolist(), cosines.tolist()):
+            if j <= i or (i, j) in copies:
+                continue
+            a, b = units[i], units[j]
+            if a.article == b.article and cosine < SAME_ARTICLE_SIMILARITY:
+                continue
+            score = pair_score(a, b, cosine, threshold, people)
+            if score > 0:
+                pairs[(i, j)] = score
+    return pairs
+
+
 def align(story: Story) -> list[Statement]:
     units, vectors = story.units, story.vectors
     threshold = story.settings.align_similarity
     n = len(units)
     if n == 0:
         return []
-    sims = vectors @ vectors.T
+    sims = Cosines(vectors)  # computed where read: never the whole units x units matrix
     people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
     copies = verbatim_pairs(units)
     pairs: dict[tuple[int, int], float] = {pair: VERBATIM for pair in copies
                                            if not stances_clash({units[pair[0]].stance, units[pair[1]].stance})}
-    k = min(NEIGHBOURS + 1, n)
-    for i in range(n):
-        nearest = np.argpartition(-sims[i], k - 1)[:k] if n > k else range(n)
-        for j in nearest:
-            j = int(j)
-            if j <= i or (i, j) in copies:
-                continue
-            a, b = units[i], units[j]
-            if a.article == b.article and sims[i, j] < SAME_ARTICLE_SIMILARITY:
-                continue
-            score = pair_score(a, b, float(sims[i, j]), threshold, people)
-            if score > 0:
-                pairs[(i, j)] = score
+    pairs.update(neighbour_pairs(units, vectors, copies, threshold, people))
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     # the sentences of one quote in quotation marks start as one statement

@@ -1,10 +1,11 @@
 """Each unit's nearest units in embedding space, without the full units x units matrix.
 
 Alignment needs, for every unit, its few most similar units (the candidates it may be paired
-with). A full similarity matrix holds n x n floats: 214 MB for the 7,489 units of a 500-report
-story, 3.4 GB for 2,000 reports. Computing it a block of rows at a time keeps memory at
-block x n, linear in the story's size, for the same candidates: each row's values are the
-same products, and its k largest are picked the same way.
+with), and later the similarities inside the few groups it considers joining. A full
+similarity matrix holds n x n floats: 214 MB for the 7,489 units of a 500-report story,
+3.4 GB for 2,000 reports. Computing it a block of rows at a time keeps memory at block x n,
+linear in the story's size, for the same candidates: each row's values are the same products,
+and its k largest are picked the same way; the other similarities are computed when asked for.
 """
 from __future__ import annotations
 
@@ -26,3 +27,19 @@ def nearest(vectors: np.ndarray, k: int, block_rows: int = BLOCK_ROWS) -> Iterat
         for offset, row in enumerate(sims):
             picked = np.argpartition(-row, k - 1)[:k] if n > k else np.arange(n)
             yield start + offset, picked, row[picked]
+
+
+class Cosines:
+    """The similarity matrix of unit-length vectors, read like one (`sims[i, j]`,
+    `sims[np.ix_(rows, cols)]`) but computed only where it is read: memory stays linear in the
+    number of vectors, and alignment reads a few small blocks of it."""
+
+    def __init__(self, vectors: np.ndarray):
+        self.vectors = vectors
+
+    def __getitem__(self, key: tuple) -> np.ndarray | np.float32:
+        rows, cols = key
+        if np.ndim(rows) == 0 and np.ndim(cols) == 0:
+            return self.vectors[rows] @ self.vectors[cols]
+        # np.ix_ gives a column of row indices and a row of column indices
+        return self.vectors[np.ravel(rows)] @ self.vectors[np.ravel(cols)].T
