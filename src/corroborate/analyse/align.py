@@ -84,7 +84,7 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
         return False  # troops returning from Belarus and from Ukraine's border: two facts
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
-        return True
+        return overlap >= SAME_REFERENTS_CONTENT or "sentence" in (a.kind, b.kind)
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
