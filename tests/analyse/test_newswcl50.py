@@ -102,3 +102,12 @@ def test_a_pronoun_resolved_from_afar_makes_no_attribution_conflict(event_3):
     # Perez's "During the 2016 presidential campaign, Russia launched an all-out assault ..." is
     # credited by one report to a "he" that resolves to Trump: a slip, not a disagreement between reports
     assert not [d for d in event_3.discrepancies if d.kind == "attribution" and "2016 presidential campaign" in d.about]
+
+
+def test_an_outlet_is_no_claimant_and_no_disputer(event_3):
+    # "The DNC is alleging ... conspired" was credited to "Democratic National Committee; Post" and
+    # "disputed" by the Washington Post, which only reports on the suit
+    assert event_3.claims
+    for claim in event_3.claims:
+        assert "Post" not in claim.claimed_by
+        assert not [d for d in claim.disputed_by if d.name.endswith("Post")]

@@ -51,9 +51,18 @@ def asserts_a_fact(story: Story, statement: Statement) -> bool:
         and hedged * 3 <= len(texts) and stances <= {"asserts"}
 
 
+# the words news outlets are named by ("the Post", "Korean Central News Agency"): a name that ends
+# in one is a publication relaying what others say, whether or not it is among the story's outlets
+OUTLET_NAME = re.compile(r"\b(?:Post|Times|Journal|News|Herald|Tribune|Gazette|Telegraph|Press|News Agency)$")
+
+
 def outlet_credited(story: Story, statement: Statement) -> bool:
     """An outlet or agency relays what others say; it is no party to a claim."""
-    return bool(set(credited_speakers(story, statement)) & outlets_and_agencies(story)) or statement.speaker in outlets_and_agencies(story)
+    return any(relays(story, name) for name in credited_speakers(story, statement) + [statement.speaker or ""])
+
+
+def relays(story: Story, name: str) -> bool:
+    return name in outlets_and_agencies(story) or bool(OUTLET_NAME.search(name))
 
 
 def outlets_and_agencies(story: Story) -> set[str]:
@@ -109,7 +118,6 @@ def assess(story: Story, statement: Statement) -> Claim:
     centre = centre / (np.linalg.norm(centre) or 1.0)
     mentioned = {(m.article, m.line) for m in statement.mentions}
     disputers: dict[str, list[StatementMention]] = defaultdict(list)
-    credited = outlets_and_agencies(story)  # outlets and agencies report a doubt; they do not hold it
     denials = set()
     named = {e.name for a in story.articles for e in a.entities if e.kind in ("person", "org")}  # a place says nothing
     topic = set().union(*(content_stems(sentence_text(story, m)) for m in statement.mentions))
@@ -118,7 +126,7 @@ def assess(story: Story, statement: Statement) -> Claim:
             continue
         # a party's words: its quotes, or a sentence that reports what it said (not the outlet's narration)
         who = unit.speaker if unit.kind != "sentence" else reported_speaker(story, unit)
-        if not who or who not in named or name_key(who) in same_names(set(speakers)) or who in credited or parties_in(who) & parties:
+        if not who or who not in named or name_key(who) in same_names(set(speakers)) or relays(story, who) or parties_in(who) & parties:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
         if not contradicts(unit) or len(topic & content_stems(unit.sentence.text)) < SHARED_WITH_CLAIM:
             continue  # a dispute contradicts the claim in words about what it says
