@@ -81,7 +81,7 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
         return False
     places_a, places_b = parties_in(a.text), parties_in(b.text)
     if not (places_a <= places_b or places_b <= places_a):
-        return False  # troops returning from Belarus and from Ukraine's border: two facts
+        return False  # troops leaving one country and troops leaving another: two facts
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
         return overlap >= SAME_REFERENTS_CONTENT or "sentence" in (a.kind, b.kind)
