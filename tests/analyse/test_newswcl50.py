@@ -76,3 +76,38 @@ def test_a_date_the_story_mentions_is_no_publication_date(event_3):
 def test_evidence_is_credited_to_a_party_not_to_a_thing_named_nearby(event_3):
     # Trump's tweet: "... the DNC Server that they refused to give to the FBI ..."
     assert "DNC Server" not in {e.by for c in event_3.claims for e in c.evidence}
+
+
+def within_quote_of(briefing, mention, speaker: str) -> bool:
+    article = next(a for a in briefing.articles if a.id == mention.article)
+    return any(q.speaker == speaker and q.start < mention.end and mention.start < q.end for q in article.quotes)
+
+
+def test_a_quote_joins_no_narration_about_its_subject(event_3):
+    # Trump's tweet ("... the DNC Server that they refused to give to the FBI ...") is one remark;
+    # the outlets' own sentences on the release of hacked emails are other things said
+    [tweet] = [s for s in event_3.statements if any("Wasserman Schultz Servers" in m.text for m in s.mentions)]
+    assert all(within_quote_of(event_3, m, "Donald Trump") for m in tweet.mentions), [m.text for m in tweet.mentions]
+
+
+def test_narration_joins_only_when_it_tells_the_same_fact(event_3):
+    # "Trump's campaign already is battling another civil lawsuit over hacked emails" (an outlet's
+    # narration) and Trump's warning that the suit "could backfire" share a topic, not a content
+    backfire = [s for s in event_3.statements if any("could backfire" in m.text for m in s.mentions)]
+    battling = [s for s in event_3.statements if any("already is battling another civil lawsuit" in m.text for m in s.mentions)]
+    assert backfire and battling and not {s.id for s in backfire} & {s.id for s in battling}
+
+
+def test_a_pronoun_resolved_from_afar_makes_no_attribution_conflict(event_3):
+    # Perez's "During the 2016 presidential campaign, Russia launched an all-out assault ..." is
+    # credited by one report to a "he" that resolves to Trump: a slip, not a disagreement between reports
+    assert not [d for d in event_3.discrepancies if d.kind == "attribution" and "2016 presidential campaign" in d.about]
+
+
+def test_an_outlet_is_no_claimant_and_no_disputer(event_3):
+    # "The DNC is alleging ... conspired" was credited to "Democratic National Committee; Post" and
+    # "disputed" by the Washington Post, which only reports on the suit
+    assert event_3.claims
+    for claim in event_3.claims:
+        assert "Post" not in claim.claimed_by
+        assert not [d for d in claim.disputed_by if d.name.endswith("Post")]

@@ -52,3 +52,10 @@ def test_a_word_inserted_in_stoltenbergs_quote_is_reported(seed_briefing):
     [inserted] = [d for d in seed_briefing.discrepancies if d.kind == "quote-wording" and d.verdict == "conflict"]
     assert '"now"' in inserted.about and "Stoltenberg" in inserted.about
     assert {v.article[:3] for v in inserted.values} >= {"000", "002"}
+
+
+def test_a_body_named_inside_a_quote_offers_no_evidence(seed_briefing):
+    # the ministry's own words, "As the military military training activities are over ...",
+    # name no one who offers the video
+    assert all("military military" != (e.by or "").lower() for c in seed_briefing.claims for e in c.evidence)
+

@@ -17,8 +17,9 @@ from difflib import SequenceMatcher
 
 import numpy as np
 from ..model import Statement, StatementMention
-from ..text import normalize, word_containment
+from ..text import content_words, normalize, word_containment
 from .neighbours import Cosines, nearest
+from .parties import parties_in
 from .story import Story, Unit
 
 NEIGHBOURS = 12
@@ -28,12 +29,21 @@ SENTENCE_MARGIN = 0.08  # two narrating sentences need more likeness than two qu
 LINKAGE_SLACK = 0.1  # clusters merge while their mean similarity stays this close to the threshold
 SAME_ARTICLE_SIMILARITY = 0.85  # two units of one report pair directly only when nearly identical
 QUOTED = ("direct", "partial")
+QUOTED_OR_REPORTED = frozenset({"direct", "partial", "indirect"})
 VERBATIM = 3.0  # the score of two copies of one quote: they join before anything else
 VERBATIM_MIN_WORDS = 4
 VERBATIM_SHARE = 0.75  # of the shorter quote's words, in runs of two or more the other also has
 VERBATIM_RUN = 6  # or one shared run this long covering half of the shorter quote
 CONTESTING = frozenset({"denies", "questions"})
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
+# a paraphrase or a retelling says the same thing, not just something on one topic: most of the
+# shorter unit's content words are in the other, or half of them with meanings very close, or
+# fewer with the same referents (one speaker, or the same people named) and meanings very close
+SAME_CONTENT = 0.65
+CLOSE_CONTENT = 0.5
+SAME_REFERENTS_CONTENT = 0.4
+CLOSE_MEANING = 0.72
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -57,15 +67,61 @@ def stances_clash(stances: set[str]) -> bool:
     return len(stances) > 1 and bool(stances & CONTESTING)
 
 
+def content_stems(text: str) -> set[str]:
+    """Content words with a plural or possessive ending cut: what a sentence is about."""
+    return {re.sub(r"(?:'s|s)$", "", w) if len(w) > 3 else w for w in content_words(normalize(text))}
+
+
+def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
+    """Same content, not just the same topic: shared content words (fewer when the meanings are
+    very close and the referents the same), the same figures, no two different sets of people."""
+    short, long_ = sorted((content_stems(a.text), content_stems(b.text)), key=len)
+    if not short or set(FIGURE.findall(a.text)) != set(FIGURE.findall(b.text)):
+        return False
+    if a.people and b.people and not a.people & b.people:
+        return False
+    places_a, places_b = parties_in(a.text), parties_in(b.text)
+    if not (places_a <= places_b or places_b <= places_a):
+        return False  # troops leaving one country and troops leaving another: two facts
+    overlap = len(short & long_) / len(short)
+    if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
+        return overlap >= SAME_REFERENTS_CONTENT or "sentence" in (a.kind, b.kind)
+    same_referents = bool(a.people) and a.people == b.people
+    return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
+        overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """One speaker, however each report spells the name ("Kim Jong Un" / "Kim Jong-un")."""
+    return a is not None and b is not None and name_key(a) == name_key(b)
+
+
+def same_voice(a: Unit, b: Unit) -> bool:
+    """One speaker, or a body and the person who speaks for it ("the defence ministry" and its
+    spokesman): every word of the body's name is in a role the reports give the person. An
+    outlet's sentence giving a quote of the speaker reports that speaker's words."""
+    if same_speaker(a.speaker, b.speaker) or any(x.kind == "sentence" and y.speaker in x.reports for x, y in ((a, b), (b, a))):
+        return True
+    return any(x.speaker and y.speaker and set(re.findall(r"[a-z]+", y.speaker.lower())) <= x.speaks_for
+               for x, y in ((a, b), (b, a)))
+
+
+def name_key(name: str) -> tuple[str, str]:
+    tokens = [t for t in re.findall(r"[a-z]+", name.lower()) if t not in ("jr", "sr", "ii", "iii")]
+    return (tokens[0], tokens[-1]) if tokens else (name, name)
+
+
 def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[str]) -> float:
     """How surely two units state the same thing (0 when they do not).
 
-    Paraphrases join only with the same speaker and stance: two different people never make
-    one statement. A shared speaker lowers the bar a little; a quote's words inside another's clear it."""
+    Copies of one text join whoever is credited (the attribution check reports who). Otherwise
+    two units join only when they say the same thing: paraphrases with the same speaker and
+    stance and the same content, narration with the same content (referents and figures), never
+    on likeness of topic alone. Two different people never make one statement."""
     if stances_clash({a.stance, b.stance}):
         return 0.0
-    speakers_agree = a.speaker is not None and a.speaker == b.speaker
-    if a.speaker in people and b.speaker in people and a.speaker != b.speaker:
+    speakers_agree = same_voice(a, b)
+    if a.speaker in people and b.speaker in people and not speakers_agree:
         return 0.0
     # an outlet's own sentence restates a quote only if it names the quoted person
     for mine, other in ((a, b), (b, a)):
@@ -76,8 +132,10 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     short, long_ = sorted((normalize(a.text), normalize(b.text)), key=len)
     if len(short) >= 12 and len(short.split()) >= 2 and short in long_:
         return max(cosine, threshold) + 0.1
-    if len(short.split()) < MIN_ALIGN_WORDS:
+    if len(short.split()) < MIN_ALIGN_WORDS or a.stance != b.stance or not says_the_same(a, b, cosine):
         return 0.0
+    if QUOTED_OR_REPORTED >= {a.kind, b.kind} and not speakers_agree:
+        return 0.0  # a paraphrase is of someone: the same words from two speakers are two remarks
     if speakers_agree and word_containment(short, long_) >= 0.7:
         return max(cosine, threshold)
     if speakers_agree and cosine >= threshold - SAME_SPEAKER_BONUS:

@@ -9,16 +9,20 @@ import numpy as np
 
 from ..model import Claim, Disputer, Evidence, Statement, StatementMention
 from ..nlp import embed
-from ..text import NEWS_AGENCIES, content_words
+from ..text import NEWS_AGENCIES
+from .align import content_stems, name_key
 from .parties import parties_in
 from .story import Story, best_sentence
 
 NEGATIVE = re.compile(r"\b(?:not|no|never|nor|none|cannot|false|deny|denies|denied|without)\b|n['’]t\b", re.I)
 # "must", "should", "would": demands and conditions, not statements of fact
 MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if)\b", re.I)
+# words that gainsay: a negation, a denial or a doubt ("evidence" or "believe" alone gainsay nothing)
 DOUBT = re.compile(
     r"n['’]t\b|\b(?:not|no|never|yet to|false|untrue|deny|denies|denied|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
-    r"unverified|remains to be seen|too soon|bluff|evidence|verif\w*|believe|confirm\w*|cautious)\b", re.I)
+    r"unverified|remains to be seen|too soon|bluff|only (?:then|when|if))\b", re.I)
+CONTESTING = frozenset({"denies", "questions"})
+SHARED_WITH_CLAIM = 2  # content words a dispute shares with the claim: it speaks of the same things
 DENIAL = re.compile(r"\b(?:is false|are false|untrue|not true|a lie|lies|fake|denied that)\b", re.I)
 EVIDENCE = re.compile(r"\b(?:video|videos|footage|images?|photos?|photographs?|satellite|pictures?|recordings?|documents?)\b", re.I)
 MILITARY = r"(?:troops|forces|units|soldiers|military|army|tanks|garrisons?|bases|vehicles|weapons|ministry|government)"
@@ -31,7 +35,7 @@ CANDIDATES = 10
 
 def find_claims(story: Story, statements: list[Statement]) -> list[Claim]:
     candidates = [s for s in statements if s.speaker and s.independent_sources >= 2 and asserts_a_fact(story, s)
-                  and one_party(story, s)][:CANDIDATES]
+                  and not outlet_credited(story, s) and one_party(story, s)][:CANDIDATES]
     ranked = sorted(enumerate(assess(story, s) for s in candidates),
                     key=lambda pair: (-(len(pair[1].disputed_by) + len(pair[1].evidence)), pair[0]))
     return [claim for _, claim in ranked[:CENTRAL_CLAIMS]]
@@ -45,6 +49,26 @@ def asserts_a_fact(story: Story, statement: Statement) -> bool:
     stances = {u.stance for u in story.units if any(u.article == m.article and u.start == m.start for m in statement.mentions)}
     return not (NEGATIVE.search(statement.text) or MODAL.search(statement.text) or statement.text.rstrip().endswith("?")) \
         and hedged * 3 <= len(texts) and stances <= {"asserts"}
+
+
+# the words news outlets are named by ("the Post", "Korean Central News Agency"): a name that ends
+# in one is a publication relaying what others say, whether or not it is among the story's outlets
+OUTLET_NAME = re.compile(r"\b(?:Post|Times|Journal|News|Herald|Tribune|Gazette|Telegraph|Press|News Agency)$")
+
+
+def outlet_credited(story: Story, statement: Statement) -> bool:
+    """An outlet or agency relays what others say; it is no party to a claim."""
+    return any(relays(story, name) for name in credited_speakers(story, statement) + [statement.speaker or ""])
+
+
+def relays(story: Story, name: str) -> bool:
+    return name in outlets_and_agencies(story) or bool(OUTLET_NAME.search(name))
+
+
+def outlets_and_agencies(story: Story) -> set[str]:
+    """Who reports or relays words rather than holding them."""
+    named = {c for a in story.articles for c in a.relies_on + a.wire} | {a.outlet for a in story.articles if a.outlet}
+    return named | set(NEWS_AGENCIES) | set(NEWS_AGENCIES.values())
 
 
 def one_party(story: Story, statement: Statement) -> bool:
@@ -63,14 +87,13 @@ def same_names(names: set[str]) -> set[tuple[str, str]]:
     return {name_key(n) for n in names}
 
 
-def name_key(name: str) -> tuple[str, str]:
-    tokens = [t for t in re.findall(r"[a-z]+", name.lower()) if t not in ("jr", "sr", "ii", "iii")]
-    return (tokens[0], tokens[-1]) if tokens else (name, name)
-
-
 def credited_speakers(story: Story, statement: Statement) -> list[str]:
     named = {q.speaker for a in story.articles for q in a.quotes for m in statement.mentions
              if q.speaker and m.article == q.article and m.start < q.end and q.start < m.end}
+    # a body is not named beside the person who speaks for it ("the defence ministry" and its spokesman)
+    voices = {u.speaker: u.speaks_for for u in story.units if u.speaker in named}
+    named = {n for n in named if not any(set(re.findall(r"[a-z]+", n.lower())) <= voices.get(other, frozenset())
+                                         for other in named if other != n)}
     return sorted({name.lower(): name for name in sorted(named, reverse=True)}.values())
 
 
@@ -95,21 +118,19 @@ def assess(story: Story, statement: Statement) -> Claim:
     centre = centre / (np.linalg.norm(centre) or 1.0)
     mentioned = {(m.article, m.line) for m in statement.mentions}
     disputers: dict[str, list[StatementMention]] = defaultdict(list)
-    # outlets and agencies report a doubt; they do not hold it
-    credited = {c for a in story.articles for c in a.relies_on + a.wire} | {a.outlet for a in story.articles if a.outlet}
-    credited |= set(NEWS_AGENCIES) | set(NEWS_AGENCIES.values())
     denials = set()
-    named = {e.name for a in story.articles for e in a.entities}
-    topic = set(content_words(" ".join(m.text for m in statement.mentions)))
+    named = {e.name for a in story.articles for e in a.entities if e.kind in ("person", "org")}  # a place says nothing
+    topic = set().union(*(content_stems(sentence_text(story, m)) for m in statement.mentions))
     for index, unit in enumerate(story.units):
         if (unit.article, unit.line) in mentioned or float(story.vectors[index] @ centre) < DISPUTE_RELATED:
             continue
-        who = unit.speaker if unit.kind != "sentence" else (sorted(unit.people)[0] if len(unit.people) == 1 else None)
-        if not who or who not in named or name_key(who) in same_names(set(speakers)) or who in credited or parties_in(who) & parties:
+        # a party's words: its quotes, or a sentence that reports what it said (not the outlet's narration)
+        who = unit.speaker if unit.kind != "sentence" else reported_speaker(story, unit)
+        if not who or who not in named or name_key(who) in same_names(set(speakers)) or relays(story, who) or parties_in(who) & parties:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
-        if not (unit.stance in ("denies", "questions") or DOUBT.search(unit.text)) or not topic & set(content_words(unit.text)):
+        if not contradicts(unit) or len(topic & content_stems(unit.sentence.text)) < SHARED_WITH_CLAIM:
             continue  # a dispute contradicts the claim in words about what it says
-        if parties and not (parties_in(unit.text) & parties or surname(statement.speaker) in unit.text):
+        if parties and not (parties_in(unit.sentence.text) & parties or surname(statement.speaker) in unit.sentence.text):
             continue  # and is addressed to the claimant's side: caution about a third party is no dispute
         if parties and (person_parties(story, who) & parties):
             continue
@@ -134,6 +155,18 @@ def assess(story: Story, statement: Statement) -> Claim:
         status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers),
         statement=statement.id,
     )
+
+
+def reported_speaker(story: Story, unit) -> str | None:
+    """Whose words a body sentence reports: the one speaker of the quotes inside it, if any."""
+    people = unit.reports & {e.name for e in story.by_id[unit.article].entities if e.kind == "person"}
+    voices = people or unit.reports  # a person quoted beside "Ukraine said": the person's words
+    return next(iter(voices)) if len(voices) == 1 else None
+
+
+def contradicts(unit) -> bool:
+    """Words that deny or doubt: a denying or questioning stance, or a negation or doubt in them."""
+    return unit.stance in CONTESTING or bool(DOUBT.search(unit.text))
 
 
 def surname(name: str | None) -> str:
@@ -177,7 +210,8 @@ def provider(article, start: int, text: str, sources: set[str]) -> str | None:
     if named:
         return min(named)[1]
     m = re.search(r"\b(?:the|a)\s+((?:\w+\s+){0,3}(?:ministry|government|army|military|agency|office|police))\b", text, re.I)
-    return m.group(1) if m else None
+    quoted = any(q.kind in ("direct", "partial") and q.start <= start + m.start() < q.end for q in article.quotes) if m else False
+    return m.group(1) if m and not quoted else None  # a body named inside someone's quote offers nothing
 
 
 def status_text(claimed_by, self_report, status, evidence, independent, disputers) -> str:

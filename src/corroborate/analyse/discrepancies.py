@@ -61,7 +61,9 @@ def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
         pieces = quotes_in(story, statement)
         # people only: a body or a place credited with a quote is often where it was published
         # ("wrote on Twitter", "Sputnik added") or a parser's slip, not a rival source
-        credited = {a: next((q for _, q in ps if q.speaker in people), None) for a, ps in pieces.items()}
+        # and only where the report names them at the quote: a "he" resolved across paragraphs
+        # is too often the wrong person to set one report against another
+        credited = {a: next((q for _, q in ps if q.speaker in people and named_at_quote(q)), None) for a, ps in pieces.items()}
         credited = {a: q for a, q in credited.items() if q is not None}
         if len(distinct_people({q.speaker for q in credited.values()})) < 2 or not copies_disagree(credited, pieces):
             continue
@@ -85,12 +87,20 @@ def copies_disagree(credited: dict[str, Quote], pieces) -> bool:
     return False
 
 
+def named_at_quote(q: Quote) -> bool:
+    """The report names the speaker where it gives the quote ("said Anna Berg", "Berg said")."""
+    return q.speaker_mention is not None and surname_of(q.speaker) in q.speaker_mention.text.lower()
+
+
+def surname_of(name: str) -> str:
+    tokens = [t for t in re.findall(r"[A-Za-z]+", name) if t.lower() not in ("jr", "sr", "ii", "iii") and len(t) > 1]
+    return tokens[-1].lower() if tokens else name.lower()
+
+
 def distinct_people(names: set[str]) -> set[str]:
-    """Names left once spellings of one name are set aside ("Roger J. Stone Jr" is "Roger Stone")."""
-    def core(name: str) -> tuple[str, str]:
-        tokens = [t for t in re.findall(r"[A-Za-z]+", name) if t.lower() not in ("jr", "sr", "ii", "iii") and len(t) > 1]
-        return (tokens[0].lower(), tokens[-1].lower()) if tokens else (name, name)
-    return {core(n) for n in names}
+    """Surnames left: spellings of one name ("Roger J. Stone Jr", "Roger Stone") are one person, and
+    two people of one surname credited with one quote are one "Trump" resolved two ways."""
+    return {surname_of(n) for n in names}
 
 
 def changed_words(story: Story, statement: Statement) -> Discrepancy | None:

@@ -32,6 +32,8 @@ class Unit:
     people: frozenset[str] = frozenset()  # people the unit's sentence names (canonical)
     quote: int | None = None  # where the quote this unit is a sentence of starts: one quote, one statement
     stance: str = "asserts"  # Quote.stance; a body sentence takes the stance of a speech act it reports
+    speaks_for: frozenset[str] = frozenset()  # words of the speaker's roles in any report ("spokesman for the defence ministry")
+    reports: frozenset[str] = frozenset()  # a body sentence: the speakers whose quotes it gives
 
 
 @dataclass
@@ -55,6 +57,10 @@ class Story:
 def build_units(story: Story) -> None:
     """Quotes split into sentences, plus body sentences that carry no quote, then embed them all."""
     units: list[Unit] = []
+    roles: dict[str, set[str]] = {}
+    for article in story.articles:
+        for e in article.entities:
+            roles.setdefault(e.name, set()).update(w for r in e.roles for w in re.findall(r"[a-z]+", r.lower()))
     for article in story.articles:
         quotes = [q for q in article.quotes if q.kind != "scare"]
         direct = [q for q in quotes if q.kind in ("direct", "partial")]
@@ -65,13 +71,14 @@ def build_units(story: Story) -> None:
             if q.kind == "indirect" and any(d.start < q.end and q.start < d.end for d in direct):
                 continue  # its quoted words stand as units of their own
             covered.append((q.start, q.end))
-            units.extend(split_quote(story, article, q))
+            units.extend(split_quote(story, article, q, frozenset(roles.get(q.speaker, ()))))
         for s in article.sentences:
             inside = sum(max(0, min(s.end, b) - max(s.start, a)) for a, b in covered)
             text = sentence_unit_text(s.text)
             if inside < 0.4 * (s.end - s.start) and text:
+                reports = frozenset(q.speaker for q in quotes if q.speaker and s.start <= q.start < s.end)
                 units.append(Unit(article.id, s.line, s.start, s.end, text, None, "sentence", s,
-                                  people_in(article, s.start, s.end), stance=act_stance(quotes, s)))
+                                  people_in(article, s.start, s.end), stance=act_stance(quotes, s), reports=reports))
     story.units = units
     story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
 
@@ -97,7 +104,7 @@ def people_in(article: Article, start: int, end: int) -> frozenset[str]:
     return frozenset(e.name for e in article.entities if e.kind == "person" and any(start <= m.start < end for m in e.mentions))
 
 
-def split_quote(story: Story, article: Article, quote: Quote) -> list[Unit]:
+def split_quote(story: Story, article: Article, quote: Quote, speaks_for: frozenset[str]) -> list[Unit]:
     out = []
     for s in article.sentences:
         start, end = max(s.start, quote.start), min(s.end, quote.end)
@@ -106,7 +113,7 @@ def split_quote(story: Story, article: Article, quote: Quote) -> list[Unit]:
         text = article.text[start:end].strip(" \"“”'‘’,")
         if len(re.findall(r"\w+", text)) >= MIN_UNIT_WORDS:
             out.append(Unit(article.id, quote.line, start, end, text, quote.speaker, quote.kind, s,
-                            quote=quote.start, stance=quote.stance))
+                            quote=quote.start, stance=quote.stance, speaks_for=speaks_for))
     return out
 
 
