@@ -53,10 +53,9 @@ def name_overlap(a: Profile, b: Profile) -> float:
 def names_apart(a: Profile, b: Profile) -> bool:
     """Each report names distinctive people or places, and they share none of them: two events
     of one kind in two places, or with two casts."""
-    def rare(p: Profile) -> set[str]:
-        return {n for n in p.names if distinctiveness(n) >= RARE_NAME}
-    ra, rb = rare(a), rare(b)
-    return len(ra) >= APART_NAMES and len(rb) >= APART_NAMES and not ra & set(b.names) and not rb & set(a.names)
+    if any(distinctiveness(n) >= RARE_NAME for n in a.names.keys() & b.names.keys()):
+        return False
+    return all(sum(distinctiveness(n) >= RARE_NAME for n in p.names) >= APART_NAMES for p in (a, b))
 
 
 def shared_figures(a: Profile, b: Profile) -> bool:
