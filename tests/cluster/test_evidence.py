@@ -23,12 +23,15 @@ def test_a_date_line_at_the_top_dates_an_undated_report():
     assert day("Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun On And Handcuffs Guards, Runs Away\n\n"
                "11 / 30 / 09 05: 40 PM ET\n\nA convicted sex offender ...") == "2009-11-30"
     assert day("18 September 2013 Last updated at 13: 59 GMT\n\nMicrosoft has released a temporary fix.") == "2013-09-18"
+    assert day("Doctor Who\n\nMonday, Sep 10, 2012 | Updated 9: 01 AM EDT\n\nThe BBC named its new star.") == "2012-09-10"
 
 
 def test_a_date_in_the_prose_is_not_the_reports_own():
     """A dated sentence of the story, however early, may be the background's date."""
     assert day("Nichols was sentenced to life without parole on December 13, 2008, after a trial that lasted "
                "more than three years and cost the state millions.\n\nHe will serve his time in Colorado.") is None
+    assert day("Page was born on April 22, 1923, in Nashville, Tenn.\n\nShe sold more than 100 million "
+               "records.") is None
     assert day("APR 28\n\nThe Obama administration restored a rule.") is None  # no year: the day is unknown
 
 

@@ -25,8 +25,11 @@ NUM_PERM = 128
 MINHASH_SCHEME = "affine32"  # datasketch's default; named so saved hash values are read back alike
 LEAD_SENTENCES = 4  # the lead tells the event; later paragraphs drift into background
 SMALL_COUNT = 10
-# a date line: one of the first lines, a few words long, a full date with its year
-DATELINE_LINES, DATELINE_WORDS = 3, 12
+# a date line: one of the first lines, a full date with its year and a few words around it
+# besides times ("Posted on Thu Jun 13, 2013 08:45 AM PDT", "Monday, Sep 10, 2012 | Updated
+# 9:01 AM EDT")
+DATELINE_LINES, DATELINE_OTHER_WORDS = 3, 6
+WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 WRITTEN_DATE = re.compile(rf"\b(?:{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}})\b", re.I)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{2}|\d{4})\b")  # month/day/year, as US outlets write it
@@ -129,20 +132,17 @@ def dateline_day(article: Article) -> int | None:
     18 September 2013", "11/30/09 05:40 PM ET"): a short line among the first, not prose, so
     not the date of something in the story's background."""
     for line in [ln for ln in article.text.splitlines() if ln.strip()][:DATELINE_LINES]:
-        if len(line.split()) > DATELINE_WORDS:
-            continue
-        m = WRITTEN_DATE.search(line)
-        if m:
+        m = WRITTEN_DATE.search(line) or NUMERIC_DATE.search(line)
+        if not m or len(WORD.findall(line[:m.start()] + line[m.end():])) > DATELINE_OTHER_WORDS:
+            continue  # a sentence that names a date ("Page was born on April 22, 1923, in Nashville")
+        if m.re is WRITTEN_DATE:
             found = calendar_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m.group(0)), None)
         else:
-            m = NUMERIC_DATE.search(line)
-            found = None
-            if m:
-                month, day, year = (int(g) for g in m.groups())
-                try:
-                    found = date(year + 2000 if year < 100 else year, month, day).isoformat()
-                except ValueError:
-                    pass
+            month, day, year = (int(g) for g in m.groups())
+            try:
+                found = date(year + 2000 if year < 100 else year, month, day).isoformat()
+            except ValueError:
+                found = None
         if found:
             return days_of(found)
     return None
