@@ -44,8 +44,10 @@ def test_a_store_read_back_from_its_export_files_later_reports_alike(tmp_path, m
         ingest(read, later)
         after = stories_by_article(kept)
         assert stories_by_article(read) == after
-        # the later reports joined the stories read back: one story holds all five reports of a real event
-        assert sorted(a.id for a in mixed_articles if a.id.startswith("2_")) in after
+        # later reports joined stories that were read back, not only stories of their own
+        earlier = {a.id for a in first}
+        joined = [s for s in after if set(s) & earlier and set(s) - earlier]
+        assert len(joined) >= 4, joined
 
 
 @pytest.fixture(scope="module")
