@@ -35,7 +35,7 @@ def stories_by_article(store: Store) -> list[list[str]]:
 def test_a_store_read_back_from_its_export_files_later_reports_alike(tmp_path, mixed_articles):
     ordered = sorted(mixed_articles, key=lambda a: a.id)
     first, later = ordered[::2], ordered[1::2]
-    with Store(str(tmp_path / 'kept.db')) as kept, Store(str(tmp_path / 'read.db')) as read:
+    with Store(str(tmp_path / "kept.db")) as kept, Store(str(tmp_path / "read.db")) as read:
         ingest(kept, first)
         import_lines(read, iter(list(export_lines(kept))))
         file_unfiled(read, SETTINGS)  # as `ingest` does after reading an export: nothing is left to file
@@ -63,7 +63,7 @@ def caravan():
 
 
 def test_a_later_report_that_tells_two_stored_stories_merges_them_on_record(tmp_path, caravan):
-    with Store(str(tmp_path / 'stories.db')) as store:
+    with Store(str(tmp_path / "stories.db")) as store:
         ingest(store, [caravan["6_LL.txt"], caravan["6_M.txt"]])
         assert len(store.story_rows()) == 2
         ingest(store, [caravan["6_L.txt"]])
@@ -73,6 +73,6 @@ def test_a_later_report_that_tells_two_stored_stories_merges_them_on_record(tmp_
         assert "Migrant Caravan of Asylum Seekers Reaches U.S. Border" in merge["reason"]
         assert "tells the event of both" in merge["reason"]
         merged = merge["merged_story"]
-    with Store(str(tmp_path / 'stories.db')) as store:
+    with Store(str(tmp_path / "stories.db")) as store:
         with pytest.raises(StoreError, match=f"no story {merged}: it was merged into story {story['id']}"):
             store.story(merged)
