@@ -1,9 +1,11 @@
 """What a reporter checks to tell whether two reports tell one event, taken from an annotated
-report once: when (its date, the years it names), where and who (places, people and
-organisations, and whom it is mostly about), what (a vector of its lead), and the MinHash of
+report once: when (its date or the date line at its top, the days its lead names, the years it
+names), where and who (places, people and organisations, and whom it is mostly about), what (a
+vector of its lead, and the figures it gives: tolls, magnitudes, ages, sums), and the MinHash of
 its text for spotting copies. Plain data, so an index can be saved and reloaded."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +15,7 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from ..dates import parse_iso
+from ..dates import calendar_date, parse_iso
 from ..model import Article
 from ..nlp import embed
 from ..settings import Settings
@@ -22,6 +24,15 @@ from ..text import NEWS_AGENCIES, normalize, shingles
 NUM_PERM = 128
 MINHASH_SCHEME = "affine32"  # datasketch's default; named so saved hash values are read back alike
 LEAD_SENTENCES = 4  # the lead tells the event; later paragraphs drift into background
+SMALL_COUNT = 10
+# a date line: one of the first lines, a full date with its year and a few words around it
+# besides times ("Posted on Thu Jun 13, 2013 08:45 AM PDT", "Monday, Sep 10, 2012 | Updated
+# 9:01 AM EDT")
+DATELINE_LINES, DATELINE_OTHER_WORDS = 3, 6
+WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+WRITTEN_DATE = re.compile(rf"\b(?:{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}})\b", re.I)
+NUMERIC_DATE = re.compile(r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{2}|\d{4})\b")  # month/day/year, as US outlets write it
 EPOCH = date(1970, 1, 1)
 
 
@@ -36,6 +47,10 @@ class Profile:
     main_person: str | None  # the person the report names most: whom it is about
     vector: np.ndarray = field(repr=False)  # float32, unit-length mean of the lead's sentence vectors
     minhash: np.ndarray = field(repr=False)  # uint64, MinHash of the body's word 5-grams
+    # what the event came to: "14 people", "6.1 magnitude" (profiles stored before these were kept
+    # read back without them)
+    figures: list[str] = field(default_factory=list)
+    lead_days: list[int] = field(default_factory=list)  # the days the lead names: when the event happened
 
     def to_dict(self) -> dict:
         return {**{k: v for k, v in vars(self).items() if k not in ("vector", "minhash")},
@@ -81,17 +96,65 @@ def main_person(article: Article) -> str | None:
     return ranked[0][0] if ranked else None
 
 
+def figures_of(article: Article) -> list[str]:
+    """The counted things a report gives (a toll, a magnitude, an age, a sum): a number with the
+    word it counts. Round small counts ("two guards") say little about which event it is."""
+    found = set()
+    for v in article.values:
+        if v.kind != "quantity" or not v.unit or v.normalized is None:
+            continue
+        number = str(v.normalized).replace(",", "")
+        try:
+            small = float(number) <= SMALL_COUNT and float(number).is_integer()
+        except ValueError:
+            continue
+        if not small:
+            found.add(f"{number} {normalize(v.unit).strip(' -')}")
+    return sorted(found)
+
+
+def lead_days(article: Article) -> list[int]:
+    """Days the lead names ("on Monday", "Nov. 30, 2009"): the event's own, unlike the dates of
+    the background later paragraphs bring."""
+    lead_end = article.sentences[LEAD_SENTENCES - 1].end if len(article.sentences) >= LEAD_SENTENCES else len(article.text)
+    days = {days_of(v.normalized) for v in article.values
+            if v.kind == "date" and isinstance(v.normalized, str) and len(v.normalized) == 10 and v.start < lead_end}
+    return sorted(d for d in days if d is not None)
+
+
 def days_of(iso: str | None) -> int | None:
     d = parse_iso(iso) if iso and len(str(iso)) >= 10 else None
     return (d - EPOCH).days if d else None
 
 
+def dateline_day(article: Article) -> int | None:
+    """The day a date line at the top of the report gives ("Nov. 30, 2009", "Updated 13:59 GMT,
+    18 September 2013", "11/30/09 05:40 PM ET"): a short line among the first, not prose, so
+    not the date of something in the story's background."""
+    for line in [ln for ln in article.text.splitlines() if ln.strip()][:DATELINE_LINES]:
+        m = WRITTEN_DATE.search(line) or NUMERIC_DATE.search(line)
+        if not m or len(WORD.findall(line[:m.start()] + line[m.end():])) > DATELINE_OTHER_WORDS:
+            continue  # a sentence that names a date ("Page was born on April 22, 1923, in Nashville")
+        if m.re is WRITTEN_DATE:
+            found = calendar_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m.group(0)), None)
+        else:
+            month, day, year = (int(g) for g in m.groups())
+            try:
+                found = date(year + 2000 if year < 100 else year, month, day).isoformat()
+            except ValueError:
+                found = None
+        if found:
+            return days_of(found)
+    return None
+
+
 def dating(article: Article) -> tuple[int | None, list[int]]:
-    """The report's day (its publication date, which the clean stage also reads from a date line)
-    and the years it names. A day the text names is not taken for the report's own: long reports
-    name the dates of the background as often as the event's."""
+    """The report's day (its publication date, else the date line at its top) and the years it
+    names. A day the prose names is not taken for the report's own: long reports name the dates
+    of the background as often as the event's."""
     named = [v.normalized for v in article.values if v.kind == "date" and isinstance(v.normalized, str)]
     day = days_of(article.published)
+    day = day if day is not None else dateline_day(article)
     years = {int(n[:4]) for n in named if n[:4].isdigit()}
     if day is not None:
         years.add(date.fromordinal(EPOCH.toordinal() + day).year)
@@ -127,5 +190,6 @@ def profiles(articles: list[Article], settings: Settings) -> list[Profile]:
             id=article.id, outlet=article.outlet, title=(article.title or (lead[0] if lead else article.id)).strip(),
             day=day, years=years, names=names_of(article), main_person=main_person(article),
             vector=mean.astype("float32"), minhash=minhash_of(body_text(article) or article.text).hashvalues,
+            figures=figures_of(article), lead_days=lead_days(article),
         ))
     return out

@@ -318,11 +318,14 @@ class Store:
                     "number": v.number, "ingested_at": v.ingested_at, "annotator": v.annotator,
                     "article": json.loads(v.article) | {"text": v.text}, "vector_texts": json.loads(v.vector_texts),
                     "vectors": v.vectors, "minhash": v.minhash} for v in rows]
+                profile = c.execute(select(report_profiles.c.profile).where(report_profiles.c.report_id == report.id)).scalar()
                 yield {"key": report.key, "url": report.url, "first_seen": report.first_seen,
-                       "copy_of": keys.get(report.copy_of), "versions": versions, "id": report.id}
+                       "copy_of": keys.get(report.copy_of), "versions": versions, "id": report.id,
+                       "profile": json.loads(profile) if profile else None}
 
     def import_report(self, record: dict) -> str:
-        """Store an exported report's versions not stored yet: new | unchanged | updated."""
+        """Store an exported report's versions not stored yet, with the story-index profile of its
+        last version, so the next ingest files new reports against it: new | unchanged | updated."""
         found = "unchanged"
         try:
             with self._write() as c, c.begin():
@@ -337,6 +340,11 @@ class Store:
                     _insert(c, article, record["key"], text_hash(article.text), v["vector_texts"], v["vectors"],
                             v["minhash"], v["annotator"], copy_of, v["ingested_at"], status,
                             first_seen=record.get("first_seen"))
+                if found != "unchanged" and record.get("profile"):
+                    report_id = c.execute(select(reports.c.id).where(reports.c.key == record["key"])).scalar_one()
+                    c.execute(report_profiles.delete().where(report_profiles.c.report_id == report_id))
+                    c.execute(insert(report_profiles).values(report_id=report_id, day=record["profile"].get("day"),
+                                                             profile=json.dumps(record["profile"], ensure_ascii=False)))
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.where}: {describe(exc)}") from None
         return found

@@ -1,5 +1,6 @@
 """`corroborate export` JSON Lines: a header line, one line per report (every version, with its
-annotations, vectors and edit history), one line per story. `ingest` reads it back unchanged."""
+annotations, vectors and edit history, and the story profile filing compares new reports with),
+one line per story. `ingest` reads it back unchanged, and goes on filing new reports into its stories."""
 from __future__ import annotations
 
 import base64
