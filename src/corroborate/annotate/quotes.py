@@ -29,6 +29,18 @@ OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘"
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?>")
 
 
+# the New York Times' quote marks: two apostrophes (''Yes,'' he said), read as one double mark
+TWO_APOSTROPHES = re.compile(r"''")
+
+
+def double_mark(match: re.Match) -> str:
+    """One double quote mark in place of the two apostrophes, and a filler on the side away from
+    the quoted words, so that offsets hold and an apostrophe inside ('Unplugged') ends nothing."""
+    start = match.start()
+    before = match.string[start - 1] if start else " "
+    return '\x00"' if before.isspace() or before in "([{—–-" else '"\x00'
+
+
 @dataclass
 class Span:
     start: int  # content start within the paragraph
@@ -40,6 +52,7 @@ class Span:
 def quote_spans(text: str) -> list[Span]:
     """Quoted stretches of one paragraph; tolerant of a missing opening or closing mark."""
     text = MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)  # offsets kept, attribute values gone
+    text = TWO_APOSTROPHES.sub(double_mark, text)
     spans: list[Span] = []
     i, n = 0, len(text)
     while i < n:
