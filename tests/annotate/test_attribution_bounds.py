@@ -83,3 +83,10 @@ def test_a_quote_going_on_in_the_next_paragraph_without_a_tag_is_one_remark():
     first, second = quote_with(article, "Little Marco"), quote_with(article, "his hands are so small")
     assert first.remark == second.remark and second.speaker == "Rubio"
     assert quote_with(article, "We will see in Florida").remark != first.remark
+
+
+def test_a_participle_after_a_claim_noun_carries_no_claim():
+    article = annotated(
+        "Protesters marched through the city for a third night.",
+        "But for Charlotte, the questions sparked by Scott's death will take longer to answer.")
+    assert not [q for q in article.quotes if q.kind == "indirect"]

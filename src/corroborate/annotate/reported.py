@@ -80,7 +80,9 @@ def reported_content(cue) -> tuple[list, bool]:
         tokens = [t for t in cue.sent if t.i >= skip_end or t.i < cue.i]
         return trimmed([t for t in tokens if not t.is_punct or t.i > skip_end]), False
     if word_class(cue) == "NOUN" and lower in NOUN_CUES:
-        parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ACT_PREPS))]
+        # "the questions sparked by his death": a participle describes the noun, it carries no claim
+        parts = [c for c in cue.children if c.i > cue.i and ((c.dep_ == "acl" and c.tag_ not in ("VBN", "VBG")) or c.dep_ == "ccomp"
+                                                            or (c.dep_ == "prep" and c.lower_ in ACT_PREPS))]
         if parts:
             return trimmed(list(doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])), True
         return [], False
