@@ -90,3 +90,14 @@ def test_a_participle_after_a_claim_noun_carries_no_claim():
         "Protesters marched through the city for a third night.",
         "But for Charlotte, the questions sparked by Scott's death will take longer to answer.")
     assert not [q for q in article.quotes if q.kind == "indirect"]
+
+
+def test_a_title_after_a_work_or_after_two_apostrophes_quotes_no_one():
+    article = annotated(
+        "The family left Cuba in 1956 and settled in Miami.",
+        "Fidel Castro's revolution in 1959 dampened plans to return home, Mr. Rubio said in his 2012 book, "
+        "''An American Son.'' So they stayed.",
+        "''These are ordinary working women,'' said Suzanne Ferriss, an English professor at Nova Southeastern "
+        "University and a co-editor of ''Chick Lit: The New Woman's Fiction.''")
+    assert {q.text for q in article.quotes if q.kind == "scare"} == {"An American Son.", "Chick Lit: The New Woman's Fiction."}
+    assert quote_with(article, "ordinary working women").speaker == "Suzanne Ferriss"

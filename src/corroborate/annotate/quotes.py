@@ -204,12 +204,18 @@ def colon_lead(para: Paragraph, span: Span):
 WORK_MARKERS = {"on", "in", "of", "at", "from", "to", "called", "titled", "entitled"}
 
 
+# nouns for works: a title in quote marks just after one ('his 2012 book, "An American Son"') names it
+WORKS = {"book", "books", "memoir", "novel", "show", "series", "programme", "program", "film", "movie", "documentary",
+         "song", "songs", "album", "play", "musical", "column", "essay", "article", "op-ed", "podcast", "poem", "report"}
+
+
 def names_a_work(text: str, start: int) -> bool:
-    """'told MSNBC's "Morning Joe"', 'on "Face the Nation"', 'a show called "Brokers"': the words
-    before the mark name a programme, a book or a show, not a speaker's words."""
-    before = text[:max(0, start - 1)].rstrip().split()
+    """'told MSNBC's "Morning Joe"', 'on "Face the Nation"', 'a show called "Brokers"', 'his book,
+    "An American Son"': the words before the mark name a programme, a book or a show, not a
+    speaker's words."""
+    before = text[:start].rstrip(" '\"“‘«").split()
     word = before[-1].lower() if before else ""
-    return word.endswith(("'s", "’s")) or word in WORK_MARKERS
+    return word.endswith(("'s", "’s")) or word in WORK_MARKERS or word.rstrip(",") in WORKS
 
 
 def is_title(content: str) -> bool:
