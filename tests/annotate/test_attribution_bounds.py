@@ -101,3 +101,11 @@ def test_a_title_after_a_work_or_after_two_apostrophes_quotes_no_one():
         "University and a co-editor of ''Chick Lit: The New Woman's Fiction.''")
     assert {q.text for q in article.quotes if q.kind == "scare"} == {"An American Son.", "Chick Lit: The New Woman's Fiction."}
     assert quote_with(article, "ordinary working women").speaker == "Suzanne Ferriss"
+
+
+def test_an_act_in_a_relative_clause_says_who_someone_is_and_is_no_remark():
+    article = annotated(
+        "Union leaders gathered in Philadelphia ahead of the convention.",
+        "RoseAnn DeMoro, executive director of National Nurses United, a union that has endorsed Mr. Sanders, "
+        "said the protests would go on all week.")
+    assert [(q.speaker, q.cue) for q in article.quotes] == [("RoseAnn DeMoro", "said")]

@@ -100,6 +100,8 @@ def reported_content(cue) -> tuple[list, bool]:
             skip = {t.i for t in cue.subtree}
             return trimmed([t for t in clause_of(cue.head, keep=cue) if t.i not in skip]), False
     if lower in ACT_CUES:
+        if cue.dep_ == "relcl":
+            return [], False  # "a union that has endorsed Mr. Sanders": narration on who someone is, not a remark
         if passive_without_agent(cue):
             return [], False  # "he was urged to resign", "was denied entry": the one acted on is no speaker
         if lower in REFUSALS and any(c.dep_ == "xcomp" and reported_content(c)[0] for c in cue.children):
