@@ -135,8 +135,7 @@ def clause_of(root, keep=None) -> list:
     end = root.right_edge.i
     for child in root.rights:
         if child.dep_ in ("conj", "advcl") and child is not keep and (
-                (child.dep_ == "conj" and contrasted(child)) or (child.lower_ in CLAUSE_CUES | ACT_CUES and not purpose(child)
-                                                                  and not shares_subject(child))):
+                (child.dep_ == "conj" and contrasted(child)) or (child.lower_ in CLAUSE_CUES | ACT_CUES and not purpose(child))):
             cut = child.left_edge.i
             end = min(end, cut - 1)
             break
@@ -146,12 +145,6 @@ def clause_of(root, keep=None) -> list:
 def purpose(clause) -> bool:
     """'she came to support Sanders': an infinitive of purpose, part of what is reported, not a speech act of its own."""
     return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-def shares_subject(clause) -> bool:
-    """'... are firmly undecided or support other candidates': a verb joined to the reported
-    clause with its subject goes on with what is reported."""
-    return clause.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 CONTRASTS = {"but", "yet", "while", "whereas", "although", "though"}
