@@ -29,6 +29,18 @@ OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘"
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?>")
 
 
+# the New York Times' quote marks: two apostrophes (''Yes,'' he said), read as one double mark
+TWO_APOSTROPHES = re.compile(r"''")
+
+
+def double_mark(match: re.Match) -> str:
+    """One double quote mark in place of the two apostrophes, and a filler on the side away from
+    the quoted words, so that offsets hold and an apostrophe inside ('Unplugged') ends nothing."""
+    start = match.start()
+    before = match.string[start - 1] if start else " "
+    return '\x00"' if before.isspace() or before in "([{—–-" else '"\x00'
+
+
 @dataclass
 class Span:
     start: int  # content start within the paragraph
@@ -40,6 +52,7 @@ class Span:
 def quote_spans(text: str) -> list[Span]:
     """Quoted stretches of one paragraph; tolerant of a missing opening or closing mark."""
     text = MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)  # offsets kept, attribute values gone
+    text = TWO_APOSTROPHES.sub(double_mark, text)
     spans: list[Span] = []
     i, n = 0, len(text)
     while i < n:
@@ -191,12 +204,18 @@ def colon_lead(para: Paragraph, span: Span):
 WORK_MARKERS = {"on", "in", "of", "at", "from", "to", "called", "titled", "entitled"}
 
 
+# nouns for works: a title in quote marks just after one ('his 2012 book, "An American Son"') names it
+WORKS = {"book", "books", "memoir", "novel", "show", "series", "programme", "program", "film", "movie", "documentary",
+         "song", "songs", "album", "play", "musical", "column", "essay", "article", "op-ed", "podcast", "poem", "report"}
+
+
 def names_a_work(text: str, start: int) -> bool:
-    """'told MSNBC's "Morning Joe"', 'on "Face the Nation"', 'a show called "Brokers"': the words
-    before the mark name a programme, a book or a show, not a speaker's words."""
-    before = text[:max(0, start - 1)].rstrip().split()
+    """'told MSNBC's "Morning Joe"', 'on "Face the Nation"', 'a show called "Brokers"', 'his book,
+    "An American Son"': the words before the mark name a programme, a book or a show, not a
+    speaker's words."""
+    before = text[:start].rstrip(" '\"“‘«").split()
     word = before[-1].lower() if before else ""
-    return word.endswith(("'s", "’s")) or word in WORK_MARKERS
+    return word.endswith(("'s", "’s")) or word in WORK_MARKERS or word.rstrip(",") in WORKS
 
 
 def is_title(content: str) -> bool:

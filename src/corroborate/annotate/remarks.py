@@ -58,8 +58,10 @@ def continues(before: Quote, after: Quote, text: str) -> bool:
         return same_speaker and before.speaker is not None and len(gap.split()) <= MAX_SPEECH_TAG_WORDS
     if "indirect" in (before.kind, after.kind) or any(q.speaker is None and cue_verb(q) in QUESTION_VERBS for q in (before, after)):
         return False  # a question put by someone unnamed is not part of the answer
-    if "\n" in gap:  # the quote was left open at the end of the paragraph
-        return same_speaker and not gap.strip(" \t\r\n\"“‘«")
+    if "\n" in gap:  # the quote was left open at the end of the paragraph, or a tag ends it
+        return same_speaker and (not gap.strip(" \t\r\n\"“‘«") or (
+            after.cue is None and after.kind == "direct" and before.kind == "direct" and is_speech_tag(gap.split("\n", 1)[0])
+            and not gap.rsplit("\n", 1)[1].strip(" \t\r\"“‘«")))
     if same_speaker and before.speaker is not None and after.cue is None:
         return True  # '"A," Cruz said in response to a question ... . "B."': B has no tag of its own
     return (same_speaker or unattributed(before) or unattributed(after)) and is_speech_tag(gap)

@@ -26,6 +26,16 @@ SOURCE_NOUN = re.compile(r"^(?:leaks?|reports?|intelligence|sources?|officials?|
 ACTORS = re.compile(r"^(?:reports?|officials?)$", re.I)
 
 
+def outside_quotes(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """'said that "we tell the truth" and that he saw support': words of the content outside
+    its quotes, so the quotes are pieces of one remark with them, not the whole of it."""
+    inside = [(max(a, start), min(b, end)) for a, b in quoted if a < end and b > start]
+    rest = text[start:end]
+    for a, b in sorted(inside, reverse=True):
+        rest = rest[:a - start] + " " + rest[b - start:]
+    return len(re.findall(r"\w+", rest)) >= 3
+
+
 def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, int]]) -> list[Quote]:
     """Claims credited without a speech verb: 'leaks from intelligence services have given dates',
     'Wednesday, tipped by some officials as ...'. The whole sentence is the content."""
@@ -70,7 +80,9 @@ def reported_content(cue) -> tuple[list, bool]:
         tokens = [t for t in cue.sent if t.i >= skip_end or t.i < cue.i]
         return trimmed([t for t in tokens if not t.is_punct or t.i > skip_end]), False
     if word_class(cue) == "NOUN" and lower in NOUN_CUES:
-        parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ACT_PREPS))]
+        # "the questions sparked by his death": a participle describes the noun, it carries no claim
+        parts = [c for c in cue.children if c.i > cue.i and ((c.dep_ == "acl" and c.tag_ not in ("VBN", "VBG")) or c.dep_ == "ccomp"
+                                                            or (c.dep_ == "prep" and c.lower_ in ACT_PREPS))]
         if parts:
             return trimmed(list(doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])), True
         return [], False
@@ -88,12 +100,16 @@ def reported_content(cue) -> tuple[list, bool]:
             skip = {t.i for t in cue.subtree}
             return trimmed([t for t in clause_of(cue.head, keep=cue) if t.i not in skip]), False
     if lower in ACT_CUES:
+        if cue.dep_ == "relcl":
+            return [], False  # "a union that has endorsed Mr. Sanders": narration on who someone is, not a remark
         if passive_without_agent(cue):
             return [], False  # "he was urged to resign", "was denied entry": the one acted on is no speaker
         if lower in REFUSALS and any(c.dep_ == "xcomp" and reported_content(c)[0] for c in cue.children):
             return [], False  # "refused to confirm that ...": the inner cue reports it, as withheld
+        # "described the dinner as Washington celebrating itself": what the thing is called is part of it
+        preps = ACT_PREPS if lower in DENIAL_CUES else ACT_PREPS | {"as"}
         parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ACT_DEPS or (
-            c.dep_ == "prep" and c.lower_ in ACT_PREPS and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)))]
+            c.dep_ == "prep" and c.lower_ in preps and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)))]
         if lower in DENIAL_CUES:  # "dismissed the suit as a hoax": the suit is denied, "a hoax" asserted
             parts = [c for c in parts if c.i < min((a.i for a in cue.children if a.dep_ == "prep" and a.lower_ == "as"), default=len(doc))]
         if parts:
@@ -119,11 +135,16 @@ def clause_of(root, keep=None) -> list:
     end = root.right_edge.i
     for child in root.rights:
         if child.dep_ in ("conj", "advcl") and child is not keep and (
-                (child.dep_ == "conj" and contrasted(child)) or child.lower_ in CLAUSE_CUES | ACT_CUES):
+                (child.dep_ == "conj" and contrasted(child)) or (child.lower_ in CLAUSE_CUES | ACT_CUES and not purpose(child))):
             cut = child.left_edge.i
             end = min(end, cut - 1)
             break
     return trimmed(list(root.doc[root.left_edge.i:end + 1]))
+
+
+def purpose(clause) -> bool:
+    """'she came to support Sanders': an infinitive of purpose, part of what is reported, not a speech act of its own."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 CONTRASTS = {"but", "yet", "while", "whereas", "although", "though"}
@@ -194,7 +215,8 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> lis
                 if q.cue is None and start_char <= q.start - para.offset < end_char:
                     q.cue, q.speaker, q.speaker_mention = cue_phrase(token), speaker, mention
                     q.stance = stance_of(token, content)
-            continue
+            if not outside_quotes(text, start_char, end_char, direct):
+                continue
         if not act:
             parsed.reported.append((para.offset + start_char, para.offset + end_char))
         out.append(Quote(
