@@ -55,8 +55,12 @@ def annotate_stream(inputs: Iterable[str], settings: Settings | None = None, wor
                     outputs: Iterable[str] = ()) -> Iterator[Result]:
     """Read the inputs (never the `outputs`) and yield each annotated Article or InputError, in input order."""
     settings = settings or Settings()
+    yield from annotate_each(ingest.read(inputs, settings, outputs), settings, workers)
+
+
+def annotate_each(items: Iterable[Result], settings: Settings, workers: int | None = None) -> Iterator[Result]:
+    """Clean and annotate each Article of `items` on its own (InputErrors pass through), in order."""
     workers = workers or all_cores()
-    items = ingest.read(inputs, settings, outputs)
     nlp.one_blas_thread()  # before the pool starts: its processes inherit the setting
     if workers == 1:
         for item in items:
