@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from . import ingest
 from .analyse import analyse
 from .analyse.discrepancies import date_context, sentence_of
-from .analyse.story import Story, build_units, sentence_unit_text
+from .analyse.story import Story, sentence_unit_text, story_units
 from .annotate import annotate, name_people_across
 from .clean import clean, recurring_furniture
 from .errors import InputError
@@ -131,8 +131,7 @@ def analysis_texts(article: Article, settings: Settings) -> list[str]:
     """Every text the analysis of a story embeds for this report: its units (quotes split by
     sentence, sentences in the outlet's own voice), its sentences, and the context of its dates."""
     story = Story([article], settings)
-    build_units(story)
-    texts = [u.text for u in story.units]
+    texts = [u.text for u in story_units(story)]
     for s in article.sentences:
         texts += [s.text, s.text.strip()]
     texts += [date_context(story, v) for v in article.values if v.kind == "date"]

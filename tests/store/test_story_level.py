@@ -51,3 +51,32 @@ def test_two_stories_ingested_together_that_share_a_surname_do_not_share_a_perso
     CliRunner().invoke(app, ["brief", "--db", db, "--query", "Rovers", "-f", "json", "-o", str(briefing), "-q"])
     speakers = {s["speaker"] for s in json.loads(briefing.read_text())["statements"]}
     assert "Collins" in speakers and "Susan Collins" not in speakers
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "story"
+
+
+def test_a_story_ingested_report_by_report_briefs_as_its_files_do(tmp_path):
+    """Each report ingested by its own command: its vectors are encoded beside other texts than
+    when `brief` reads all the files at once, and the briefings must still be the same."""
+    from corroborate.pipeline import analysis_texts, encode_alone
+    from corroborate.settings import Settings
+
+    db = str(tmp_path / "corroborate.db")
+    paths = sorted(str(p) for p in EXAMPLE.iterdir())
+    for path in reversed(paths):
+        assert CliRunner().invoke(app, ["ingest", path, "--db", db, "--workers", "1", "-q"]).exit_code == 0
+    with Store(db) as store:
+        [story] = store.story_ids()
+        for report in store.reports(store.report_ids()):
+            assert report.vector_texts == analysis_texts(report.article, Settings())
+            assert (report.vectors == encode_alone(report.vector_texts, Settings()).astype("float32")).all()
+    runs = {"stored": ["--story", str(story), "--db", db], "files": paths}
+    briefings = {}
+    for name, args in runs.items():
+        out = tmp_path / f"{name}.json"
+        assert CliRunner().invoke(app, ["brief", *args, "-f", "json", "-o", str(out), "-q"]).exit_code == 0
+        briefings[name] = json.loads(out.read_text())
+    for part in ("statements", "discrepancies", "claims"):
+        assert briefings["stored"][part] == briefings["files"][part], part
+    assert len(briefings["files"]["statements"]) > 5 and briefings["files"]["discrepancies"]

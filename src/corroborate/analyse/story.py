@@ -54,6 +54,14 @@ class Story:
 
 def build_units(story: Story) -> None:
     """Quotes split into sentences, plus body sentences that carry no quote, then embed them all."""
+    units = story_units(story)
+    story.units = units
+    story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
+
+
+def story_units(story: Story) -> list[Unit]:
+    """What the story's reports say, unit by unit: quotes split into sentences, and body
+    sentences that carry no quote."""
     units: list[Unit] = []
     for article in story.articles:
         quotes = [q for q in article.quotes if q.kind != "scare"]
@@ -72,8 +80,7 @@ def build_units(story: Story) -> None:
             if inside < 0.4 * (s.end - s.start) and text:
                 units.append(Unit(article.id, s.line, s.start, s.end, text, None, "sentence", s,
                                   people_in(article, s.start, s.end), stance=act_stance(quotes, s)))
-    story.units = units
-    story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
+    return units
 
 
 def sentence_unit_text(sentence: str) -> str | None:
