@@ -7,16 +7,15 @@ from typing import Any, TypeVar
 from . import ingest
 from .analyse import analyse
 from .analyse.discrepancies import date_context, sentence_of
-from .analyse.story import Story, sentence_unit_text, story_units
+from .analyse.story import Story, story_units
 from .annotate import annotate, name_people_across
 from .clean import clean, recurring_furniture
 from .errors import InputError
 from .model import Article, Briefing
-from .nlp import embed, embed_soon, remember_vectors, sentence_encoder, warm_up
+from .nlp import embed, remember_vectors, sentence_encoder, warm_up
 from .settings import Settings
 
 Progress = Callable[[str, int, int | None], None]  # (stage, advance, total)
-PREFETCH_BATCH = 64  # sentences handed to the background encoder at a time
 T = TypeVar("T")
 
 
@@ -54,35 +53,26 @@ def read(inputs: Iterable[str], settings: Settings | None = None,
 
 
 def annotated(inputs: Iterable[str], settings: Settings | None = None, progress: Progress | None = None,
-              prefetch: bool = False, outputs: Iterable[str] = ()) -> tuple[list[Article], list[InputError]]:
+              outputs: Iterable[str] = ()) -> tuple[list[Article], list[InputError]]:
     settings = settings or Settings()
     articles, errors = read(inputs, settings, outputs)
-    articles = annotate_read(articles, settings, progress, prefetch, errors)
+    articles = annotate_read(articles, settings, progress, errors)
     return articles, errors
 
 
-def annotate_read(articles: list[Article], settings: Settings, progress: Progress | None = None, prefetch: bool = False,
+def annotate_read(articles: list[Article], settings: Settings, progress: Progress | None = None,
                   errors: list[InputError] | None = None) -> list[Article]:
-    """Annotate; with `prefetch`, sentences are embedded in the background as soon as they are
-    parsed, so analysis finds most vectors ready (parsing and encoding share the cores)."""
+    """Annotate each report (on its own), a failure losing only its report."""
     paragraphs = sum(1 for a in articles for ln in a.lines if ln.label in ("body", "subheading"))
     if progress:
         progress("annotate", 0, paragraphs)
-    waiting: list[str] = []
 
     def parsed_sentences(sentences: list[str]) -> None:
         if progress:
             progress("annotate", 1, paragraphs)
-        if prefetch:
-            waiting.extend(t for t in map(sentence_unit_text, sentences) if t)
-            if len(waiting) >= PREFETCH_BATCH:
-                embed_soon(waiting[:], settings.embedding_model)
-                waiting.clear()
 
     _, kept = isolated("annotation", lambda batch: annotate(batch, settings, parsed_sentences), articles,
                        errors if errors is not None else [])
-    if waiting:
-        embed_soon(waiting, settings.embedding_model)
     return kept
 
 
