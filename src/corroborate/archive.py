@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 from . import __version__, ingest
 from .errors import InputError
@@ -58,11 +59,11 @@ def ingest_inputs(inputs: Iterable[str], store: Store, settings: Settings,
     if progress:
         progress("store", 0, len(pending))
     stored = 0
-    for item in annotate_each(pending, settings, workers):
+    for item in annotate_each(pending, settings, workers, then=prepared):
         if isinstance(item, InputError):
             errors.append(item)
         else:
-            counts[store_report(store, item, settings)[1]] += 1
+            counts[stored_ready(store, item, settings)[1]] += 1
             stored += 1
             if stored % FILING_BATCH == 0:
                 file_unfiled(store, settings)
@@ -72,13 +73,32 @@ def ingest_inputs(inputs: Iterable[str], store: Store, settings: Settings,
     return counts, errors
 
 
+class Ready(NamedTuple):
+    """An annotated report with what storing it needs: its analysis texts and their vectors,
+    its MinHash and its story profile (day, data)."""
+    article: Article
+    vector_texts: list[str]
+    vectors: Any
+    minhash: bytes
+    profile: tuple[int | None, dict]
+
+
+def prepared(article: Article, settings: Settings) -> Ready:
+    """Run in ingest's worker processes, so that encoding shares the cores as parsing does."""
+    texts = analysis_texts(article, settings)
+    profile = profile_of(article, report_key(article), settings)
+    return Ready(article, texts, encode_alone(texts, settings), pack_minhash(profile.minhash), stored_form(profile))
+
+
+def stored_ready(store: Store, ready: Ready, settings: Settings) -> tuple[int, str]:
+    return store.add(ready.article, ready.vector_texts, ready.vectors, ready.minhash, annotator(settings),
+                     profile=ready.profile)
+
+
 def store_report(store: Store, article: Article, settings: Settings) -> tuple[int, str]:
     """Store one annotated report with its vectors and story profile: (report id, new | unchanged | updated).
     It is filed into a story by `file_unfiled`."""
-    texts = analysis_texts(article, settings)
-    profile = profile_of(article, report_key(article), settings)
-    return store.add(article, texts, encode_alone(texts, settings),
-                     pack_minhash(profile.minhash), annotator(settings), profile=stored_form(profile))
+    return stored_ready(store, prepared(article, settings), settings)
 
 
 def annotator(settings: Settings) -> str:
