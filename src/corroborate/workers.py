@@ -16,11 +16,13 @@ one canonical name per person across reports) are left to the story level (`brie
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import connection, get_context
 from typing import Any
 
 from . import ingest, nlp
@@ -110,9 +112,19 @@ _worker_settings: Settings | None = None
 def _start_worker(settings: Settings) -> None:
     """Runs once in each worker process: one BLAS thread, models loaded before the first report."""
     global _worker_settings
+    _exit_with_parent()
     nlp.one_blas_thread()
     nlp.spacy_pipeline(settings.spacy_model)
     _worker_settings = settings
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent is killed (SIGKILL mid-ingest) would wait for work forever, holding
+    its models' memory: the pool's queues stay open in the other workers. It leaves when the
+    parent's sentinel closes."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (connection.wait([parent.sentinel]), os._exit(1)), daemon=True).start()
 
 
 def _annotate_in_worker(article: Article, then: Callable[[Article, Settings], Any] | None) -> Any:
