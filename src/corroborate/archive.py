@@ -16,9 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from . import __version__, ingest
+from . import __version__
 from .errors import InputError
-from .filing import file_unfiled, profile_of, stored_form
 from .model import Article, Briefing
 from .nlp import remember_vectors
 from .pipeline import analysed, analysis_texts, encode_alone
@@ -26,7 +25,6 @@ from .settings import Settings
 from .store import Store, StoredReport, report_key, text_hash
 from .store.codec import pack_minhash
 from .store.exchange import import_lines, is_export
-from .workers import annotate_each
 
 Progress = Callable[[str, int, int | None], None]
 # new reports filed into stories together: filing compares them with the stored stories of
@@ -38,6 +36,12 @@ FILING_BATCH = 500
 def ingest_inputs(inputs: Iterable[str], store: Store, settings: Settings,
                   progress: Progress | None = None, workers: int | None = None) -> tuple[Counter, list[InputError]]:
     """Store what the inputs hold; counts new, unchanged, updated (and copies among them)."""
+    # here, not above: `brief --story` imports this module and needs neither the readers nor
+    # story clustering (with its scipy, a good part of a stored briefing's time)
+    from . import ingest
+    from .filing import file_unfiled
+    from .workers import annotate_each
+
     inputs = list(inputs)
     exports = [p for p in inputs if is_export(p)]
     counts: Counter = Counter()
@@ -85,6 +89,7 @@ class Ready(NamedTuple):
 
 def prepared(article: Article, settings: Settings) -> Ready:
     """Run in ingest's worker processes, so that encoding shares the cores as parsing does."""
+    from .filing import profile_of, stored_form
     texts = analysis_texts(article, settings)
     profile = profile_of(article, report_key(article), settings)
     return Ready(article, texts, encode_alone(texts, settings), pack_minhash(profile.minhash), stored_form(profile))

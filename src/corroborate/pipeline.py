@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from . import ingest
 from .analyse import analyse
 from .analyse.discrepancies import date_context, sentence_of
 from .analyse.story import Story, story_units
@@ -42,6 +41,8 @@ def isolated(stage: str, run: Callable[[list[Article]], T], articles: list[Artic
 def read(inputs: Iterable[str], settings: Settings | None = None,
          outputs: Iterable[str] = ()) -> tuple[list[Article], list[InputError]]:
     """Ingest and clean: articles with line labels and metadata, and what could not be read."""
+    from . import ingest  # here: briefing stored reports imports this module but reads no input
+
     articles, errors = [], []
     for item in ingest.read(inputs, settings or Settings(), outputs):
         (articles if isinstance(item, Article) else errors).append(item)
