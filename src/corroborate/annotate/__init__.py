@@ -13,7 +13,8 @@ from ..dates import parse_iso
 from ..model import Article, Sentence
 from ..nlp import spacy_pipeline
 from ..settings import Settings
-from .entities import canonical_names, entities_of, find_names, name_people_across, person_keys, resolve_within, retype, speaker_named
+from .entities import (canonical_names, entities_of, find_names, name_people_across, person_keys, resolve_within,
+                       retype, speaker_named)
 from .parsed import Paragraph, Parsed
 from .quotes import find_quotes
 from .values import find_values
@@ -55,6 +56,7 @@ def annotate_parsed(parses: Sequence[Parsed]) -> None:
 
 
 def annotate_report(p: Parsed) -> None:
+    """Names, sentences, quotes with speakers (one name per person within the report), values."""
     find_names(p)
     retype(p.names)
     resolve_within(p.names)
