@@ -51,10 +51,9 @@ def words_in(texts) -> int:
 
 def worker(case: str, size: int) -> dict:
     """Runs inside the pinned process; returns seconds per stage and peak memory."""
-    from corroborate.analyse import analyse
     from corroborate.annotate import annotate
-    from corroborate.nlp import finish_background, sentence_encoder, spacy_pipeline
-    from corroborate.pipeline import annotate_read, read
+    from corroborate.nlp import sentence_encoder, spacy_pipeline
+    from corroborate.pipeline import analysed, annotate_read, encoded, read
     from corroborate.render import render
     from corroborate.settings import Settings
 
@@ -94,13 +93,12 @@ def worker(case: str, size: int) -> dict:
     t = time.perf_counter()
     if case == "polnear":
         annotate(articles, settings)
-    else:  # as `corroborate brief` does: sentences are encoded while the parser goes on
-        annotate_read(articles, settings, prefetch=True)
-        finish_background()
+    else:  # as `corroborate brief` does
+        annotate_read(articles, settings)
     out["annotate"] = time.perf_counter() - t
     if case != "polnear":
         t = time.perf_counter()
-        briefing = analyse(articles, settings)
+        briefing = analysed(encoded(articles, settings), settings)
         out["analyse"] = time.perf_counter() - t
         t = time.perf_counter()
         for fmt in ("json", "md", "html"):

@@ -24,13 +24,13 @@ from corroborate.store import Store
 
 def polnear_files(folder: Path, limit: int | None) -> list[Path]:
     """The PolNeAR texts bench/quality.py scores (train and dev), one file each."""
+    sources = [(part, path) for part in ("train", "dev") for path in sorted((EVAL / "polnear" / part / "text").glob("*.txt"))]
     paths = []
-    for part in ("train", "dev"):
-        for path in sorted((EVAL / "polnear" / part / "text").glob("*.txt")):
-            target = folder / f"{part}-{path.name}"
-            target.write_bytes(path.read_bytes())
-            paths.append(target)
-    return paths[:limit] if limit else paths
+    for part, path in sources[:limit] if limit else sources:  # the folder is the input: only these go in
+        target = folder / f"{part}-{path.name}"
+        target.write_bytes(path.read_bytes())
+        paths.append(target)
+    return paths
 
 
 def run(*args: str) -> float:

@@ -284,7 +284,9 @@ def brief_stored(story: int | None, db: str | None, since: str | None, outlet: s
 
 
 @app.command()
-def ingest(inputs: Inputs, db: Db = None, quiet: Quiet = False) -> None:
+def ingest(inputs: Inputs, db: Db = None, quiet: Quiet = False,
+           workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, show_default="all cores",
+                                                       help="Processes annotating reports side by side.")] = None) -> None:
     """Read, clean and annotate the inputs (every format brief reads, and export files) and keep
     them in the store: text, line labels, metadata, quotes, names, values and sentence vectors.
     A report stored before is skipped; a known URL with a new text is kept as a new version."""
@@ -293,7 +295,7 @@ def ingest(inputs: Inputs, db: Db = None, quiet: Quiet = False) -> None:
 
     with opened_store(db) as store, progress_bar(quiet) as progress:
         before = store.counts()
-        counts, errors = ingest_inputs(inputs, store, Settings(), progress)
+        counts, errors = ingest_inputs(inputs, store, Settings(), progress, workers)
         after = store.counts()
     report_errors(errors, quiet)
     if not quiet:

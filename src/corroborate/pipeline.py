@@ -2,20 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from . import ingest
 from .analyse import analyse
-from .analyse.story import sentence_unit_text
-from .annotate import annotate
-from .clean import clean
+from .analyse.discrepancies import date_context, sentence_of
+from .analyse.story import Story, story_units
+from .annotate import annotate, name_people_across
+from .clean import clean, recurring_furniture
 from .errors import InputError
 from .model import Article, Briefing
-from .nlp import embed_soon, warm_up
+from .nlp import embed, remember_vectors, sentence_encoder, warm_up
 from .settings import Settings
 
 Progress = Callable[[str, int, int | None], None]  # (stage, advance, total)
-PREFETCH_BATCH = 64  # sentences handed to the background encoder at a time
 T = TypeVar("T")
 
 
@@ -42,6 +41,8 @@ def isolated(stage: str, run: Callable[[list[Article]], T], articles: list[Artic
 def read(inputs: Iterable[str], settings: Settings | None = None,
          outputs: Iterable[str] = ()) -> tuple[list[Article], list[InputError]]:
     """Ingest and clean: articles with line labels and metadata, and what could not be read."""
+    from . import ingest  # here: briefing stored reports imports this module but reads no input
+
     articles, errors = [], []
     for item in ingest.read(inputs, settings or Settings(), outputs):
         (articles if isinstance(item, Article) else errors).append(item)
@@ -53,35 +54,26 @@ def read(inputs: Iterable[str], settings: Settings | None = None,
 
 
 def annotated(inputs: Iterable[str], settings: Settings | None = None, progress: Progress | None = None,
-              prefetch: bool = False, outputs: Iterable[str] = ()) -> tuple[list[Article], list[InputError]]:
+              outputs: Iterable[str] = ()) -> tuple[list[Article], list[InputError]]:
     settings = settings or Settings()
     articles, errors = read(inputs, settings, outputs)
-    articles = annotate_read(articles, settings, progress, prefetch, errors)
+    articles = annotate_read(articles, settings, progress, errors)
     return articles, errors
 
 
-def annotate_read(articles: list[Article], settings: Settings, progress: Progress | None = None, prefetch: bool = False,
+def annotate_read(articles: list[Article], settings: Settings, progress: Progress | None = None,
                   errors: list[InputError] | None = None) -> list[Article]:
-    """Annotate; with `prefetch`, sentences are embedded in the background as soon as they are
-    parsed, so analysis finds most vectors ready (parsing and encoding share the cores)."""
+    """Annotate each report (on its own), a failure losing only its report."""
     paragraphs = sum(1 for a in articles for ln in a.lines if ln.label in ("body", "subheading"))
     if progress:
         progress("annotate", 0, paragraphs)
-    waiting: list[str] = []
 
     def parsed_sentences(sentences: list[str]) -> None:
         if progress:
             progress("annotate", 1, paragraphs)
-        if prefetch:
-            waiting.extend(t for t in map(sentence_unit_text, sentences) if t)
-            if len(waiting) >= PREFETCH_BATCH:
-                embed_soon(waiting[:], settings.embedding_model)
-                waiting.clear()
 
     _, kept = isolated("annotation", lambda batch: annotate(batch, settings, parsed_sentences), articles,
                        errors if errors is not None else [])
-    if waiting:
-        embed_soon(waiting, settings.embedding_model)
     return kept
 
 
@@ -89,11 +81,71 @@ def brief(inputs: Iterable[str], settings: Settings | None = None, progress: Pro
           outputs: Iterable[str] = ()) -> Briefing:
     settings = settings or Settings()
     warm_up(settings.spacy_model, settings.embedding_model)
-    articles, errors = annotated(inputs, settings, progress, prefetch=True, outputs=outputs)
+    articles, errors = annotated(inputs, settings, progress, outputs=outputs)
     if progress:
         progress("analyse", 0, 1)
-    briefing = isolated("analysis", lambda batch: analyse(batch, settings), articles, errors)[0] if articles else Briefing(articles=[])
+    briefing = isolated("analysis", lambda batch: analysed(encoded(batch, settings), settings), articles, errors)[0] if articles else Briefing(articles=[])
     if progress:
         progress("analyse", 1, 1)
     briefing.errors = [e.to_dict() for e in errors]
     return briefing
+
+
+def analysed(articles: list[Article], settings: Settings) -> Briefing:
+    """The briefing of reports cleaned and annotated each on its own (from files or from the
+    store alike): the steps that compare the story's reports, then the analysis."""
+    fold_furniture(articles)
+    name_people_across(articles)
+    return analyse(articles, settings)
+
+
+def fold_furniture(articles: list[Article]) -> None:
+    """Lines that recur across the story's reports as site furniture become boilerplate, and
+    what was annotated in them goes."""
+    for article, folded in zip(articles, recurring_furniture(articles)):
+        if not folded:
+            continue
+        for line in article.lines:
+            if line.line in folded:
+                line.label = "boilerplate"
+        spans = [(line.start, line.end) for line in article.lines if line.line in folded]
+        article.sentences = [s for s in article.sentences if s.line not in folded]
+        article.quotes = [q for q in article.quotes if q.line not in folded]
+        article.values = [v for v in article.values if v.line not in folded]
+        for entity in article.entities:
+            entity.mentions = [m for m in entity.mentions if not any(a <= m.start < b for a, b in spans)]
+            entity.aliases = sorted({m.text for m in entity.mentions} - {entity.name})
+        article.entities = [e for e in article.entities if e.mentions]
+
+
+def analysis_texts(article: Article, settings: Settings) -> list[str]:
+    """Every text the analysis of a story embeds for this report: its units (quotes split by
+    sentence, sentences in the outlet's own voice), its sentences, and the context of its dates."""
+    story = Story([article], settings)
+    texts = [u.text for u in story_units(story)]
+    for s in article.sentences:
+        texts += [s.text, s.text.strip()]
+    texts += [date_context(story, v) for v in article.values if v.kind == "date"]
+    texts += [sentence_of(story, article.id, x.start) for x in (*article.values, *article.quotes)]
+    return list(dict.fromkeys(texts))
+
+
+def encoded(articles: list[Article], settings: Settings) -> list[Article]:
+    """The reports, with every text their analysis embeds encoded as `ingest` stores it."""
+    texts = list(dict.fromkeys(t for a in articles for t in analysis_texts(a, settings)))
+    remember_vectors(texts, encode_alone(texts, settings), settings.embedding_model)
+    return articles
+
+
+def encode_alone(texts: list[str], settings: Settings) -> Any:
+    """The vectors briefings use, as the store keeps them: each text encoded on its own and
+    rounded to float16. The encoder pads a batch to its longest text and the last bits of a
+    vector move with that padding; alignment compares similarities with thresholds, so a story
+    briefed from the store (vectors encoded at ingest) and from its files must see the very
+    same bits."""
+    import numpy as np
+
+    if not texts:
+        return embed([], settings.embedding_model).astype("float16")
+    encoder = sentence_encoder(settings.embedding_model)
+    return np.concatenate([encoder.encode([text]) for text in texts]).astype("float16")

@@ -16,11 +16,14 @@ one canonical name per person across reports) are left to the story level (`brie
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import connection, get_context
+from typing import Any
 
 from . import ingest, nlp
 from .annotate import annotate
@@ -55,24 +58,42 @@ def annotate_stream(inputs: Iterable[str], settings: Settings | None = None, wor
                     outputs: Iterable[str] = ()) -> Iterator[Result]:
     """Read the inputs (never the `outputs`) and yield each annotated Article or InputError, in input order."""
     settings = settings or Settings()
+    yield from annotate_each(ingest.read(inputs, settings, outputs), settings, workers)
+
+
+def annotate_each(items: Iterable[Result], settings: Settings, workers: int | None = None,
+                  then: Callable[[Article, Settings], Any] | None = None) -> Iterator[Any]:
+    """Clean and annotate each Article of `items` on its own (InputErrors pass through), in order.
+    `then` (a module-level function, so that worker processes can be handed it) runs in the
+    worker on each annotated Article, and what it returns is yielded in the Article's place."""
     workers = workers or all_cores()
-    items = ingest.read(inputs, settings, outputs)
     nlp.one_blas_thread()  # before the pool starts: its processes inherit the setting
     if workers == 1:
         for item in items:
-            yield annotate_one(item, settings) if isinstance(item, Article) else item
+            yield finished(item, settings, then) if isinstance(item, Article) else item
         return
-    yield from _pooled(items, settings, workers)
+    yield from _pooled(items, settings, workers, then)
 
 
-def _pooled(items: Iterable[Result], settings: Settings, workers: int) -> Iterator[Result]:
+def finished(article: Article, settings: Settings, then: Callable[[Article, Settings], Any] | None) -> Any:
+    result = annotate_one(article, settings)
+    if then is None or isinstance(result, InputError):
+        return result
+    try:
+        return then(result, settings)
+    except Exception as exc:  # a bug on one odd report must not stop the stream
+        return InputError(article.source, f"could not be prepared ({type(exc).__name__}: {exc})")
+
+
+def _pooled(items: Iterable[Result], settings: Settings, workers: int,
+            then: Callable[[Article, Settings], Any] | None) -> Iterator[Any]:
     # spawn, not fork: a forked child would inherit the parent's threads' locks but not the threads
     pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(settings,))
     waiting: deque[Future] = deque()
     try:
         for item in items:
             if isinstance(item, Article):
-                waiting.append(pool.submit(_annotate_in_worker, item))
+                waiting.append(pool.submit(_annotate_in_worker, item, then))
             else:
                 done: Future = Future()
                 done.set_result(item)
@@ -91,11 +112,21 @@ _worker_settings: Settings | None = None
 def _start_worker(settings: Settings) -> None:
     """Runs once in each worker process: one BLAS thread, models loaded before the first report."""
     global _worker_settings
+    _exit_with_parent()
     nlp.one_blas_thread()
     nlp.spacy_pipeline(settings.spacy_model)
     _worker_settings = settings
 
 
-def _annotate_in_worker(article: Article) -> Result:
+def _exit_with_parent() -> None:
+    """A worker whose parent is killed (SIGKILL mid-ingest) would wait for work forever, holding
+    its models' memory: the pool's queues stay open in the other workers. It leaves when the
+    parent's sentinel closes."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (connection.wait([parent.sentinel]), os._exit(1)), daemon=True).start()
+
+
+def _annotate_in_worker(article: Article, then: Callable[[Article, Settings], Any] | None) -> Any:
     assert _worker_settings is not None, "worker started without _start_worker"
-    return annotate_one(article, _worker_settings)
+    return finished(article, _worker_settings, then)

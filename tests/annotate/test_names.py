@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate.entities import canonical_names, resolve_within, same_person
+from corroborate.annotate.entities import canonical_names, person_keys, resolve_within, same_person
 from corroborate.annotate.parsed import NameMention
 
 
@@ -29,7 +29,7 @@ def test_across_reports_a_nickname_merges_and_a_son_named_beside_his_father_does
              + people("b", "James Mattis", "Trump", "Roger J. Stone Jr", "Roger Stone") + people("c", "Roger Stone"))
     for article in "abc":
         resolve_within([n for n in names if n.article == article])
-    canonical = canonical_names(names)
+    canonical = canonical_names([person_keys([n for n in names if n.article == a]) for a in "abc"])
     assert canonical["Jim Mattis"] == canonical["James Mattis"]
     assert canonical["Roger J. Stone Jr"] == canonical["Roger Stone"]  # the formal name and the short one
     assert canonical["Donald Trump"] != canonical["Donald Trump Jr"]  # one report names both

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.annotate import annotate
+from corroborate.annotate import annotate, name_people_across
 from corroborate.clean import clean
 from corroborate.model import Article, Quote
 
@@ -20,6 +20,7 @@ def event_3() -> dict[str, Article]:
     articles = [Article(id=p.name, source=str(p), text=p.read_text(encoding="utf-8")) for p in paths]
     clean(articles)
     annotate(articles)
+    name_people_across(articles)  # one story: its people named alike, as when it is briefed
     return {a.id: a for a in articles}
 
 

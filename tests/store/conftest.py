@@ -25,7 +25,7 @@ def db_url(request, tmp_path):
 
 @pytest.fixture(scope="session")
 def annotated_seeds(seed_files):
-    """The seed reports read, cleaned and annotated together, as `ingest` does (not yet analysed)."""
+    """The seed reports read, cleaned and annotated (each on its own), as `ingest` does (not yet analysed)."""
     from corroborate.pipeline import annotated
 
     articles, errors = annotated(seed_files)

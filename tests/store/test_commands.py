@@ -98,6 +98,26 @@ def inputs_for_a_long_ingest(folder: Path) -> list[Path]:
     return sorted(folder.iterdir())
 
 
+def children(pid: int) -> list[int]:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def alive(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+    except FileNotFoundError:
+        return False
+
+
+def wait_gone(pids: list[int], seconds: float = 10) -> bool:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if not any(map(alive, pids)):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def test_a_killed_ingest_resumes_without_loss_or_duplicates(db_url, tmp_path):
     folder = tmp_path / "inputs"
     folder.mkdir()
@@ -114,10 +134,12 @@ def test_a_killed_ingest_resumes_without_loss_or_duplicates(db_url, tmp_path):
         except Exception:  # the database is still being created
             continue
         if stored_before_kill >= 2:
+            workers = children(process.pid)
             os.kill(process.pid, signal.SIGKILL)
             break
     process.wait()
     assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    assert workers and wait_gone(workers), "worker processes outlived the killed ingest"
     with Store(db_url) as store:
         survived = store.counts()
     assert 2 <= survived["reports"] < len(files)

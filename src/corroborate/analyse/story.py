@@ -56,6 +56,14 @@ class Story:
 
 def build_units(story: Story) -> None:
     """Quotes split into sentences, plus body sentences that carry no quote, then embed them all."""
+    units = story_units(story)
+    story.units = units
+    story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
+
+
+def story_units(story: Story) -> list[Unit]:
+    """What the story's reports say, unit by unit: quotes split into sentences, and body
+    sentences that carry no quote."""
     units: list[Unit] = []
     roles: dict[str, set[str]] = {}
     for article in story.articles:
@@ -79,8 +87,7 @@ def build_units(story: Story) -> None:
                 reports = frozenset(q.speaker for q in quotes if q.speaker and s.start <= q.start < s.end)
                 units.append(Unit(article.id, s.line, s.start, s.end, text, None, "sentence", s,
                                   people_in(article, s.start, s.end), stance=act_stance(quotes, s), reports=reports))
-    story.units = units
-    story.vectors = embed([u.text for u in units], story.settings.embedding_model) if units else np.zeros((0, 384))
+    return units
 
 
 def sentence_unit_text(sentence: str) -> str | None:

@@ -2,7 +2,8 @@
 
 spaCy runs once over the kept paragraphs of every report (nlp.pipe, batched); the
 components below read the parse and write model objects, so no later stage needs spaCy.
-Speakers are canonicalised across all reports of the batch at the end.
+Each report is annotated on its own; one name per person across the reports of a story
+(name_people_across) is given when the story is briefed.
 """
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from ..dates import parse_iso
 from ..model import Article, Sentence
 from ..nlp import spacy_pipeline
 from ..settings import Settings
-from .entities import canonical_names, entities_of, find_names, resolve_within, retype
+from .entities import (canonical_names, entities_of, find_names, name_people_across, person_keys, resolve_within,
+                       retype, speaker_named)
 from .parsed import Paragraph, Parsed
 from .quotes import find_quotes
-from .speakers import JOINT
 from .values import find_values
+
+__all__ = ["annotate", "annotate_parsed", "name_people_across", "parse"]
 
 ANNOTATED_LABELS = ("body", "subheading")
 
@@ -46,23 +49,24 @@ def annotate(articles: Sequence[Article], settings: Settings | None = None,
 
 
 def annotate_parsed(parses: Sequence[Parsed]) -> None:
-    """Everything after the parse, so a benchmark can rerun the rules on parses it kept."""
+    """Everything after the parse, so a benchmark can rerun the rules on parses it kept. Each
+    report is annotated on its own: what it gets never depends on the reports beside it."""
     for p in parses:
-        find_names(p)
-    retype([n for p in parses for n in p.names])
-    for p in parses:
-        resolve_within(p.names)
-        p.article.sentences = [
-            Sentence(line=para.line, start=para.offset + s.start_char, end=para.offset + s.end_char, text=s.text)
-            for para in p.paragraphs for s in para.doc.sents if s.text.strip()
-        ]
-        p.article.quotes = find_quotes(p)
-    canonical = canonical_names([n for p in parses for n in p.names])
-    for p in parses:
-        for quote in p.article.quotes:
-            if quote.speaker in canonical:
-                quote.speaker = canonical[quote.speaker]
-            elif quote.speaker and JOINT in quote.speaker:  # people speaking together, each by their one name
-                quote.speaker = JOINT.join(canonical.get(k, k) for k in quote.speaker.split(JOINT))
-        p.article.entities = entities_of(p.names, canonical)
-        p.article.values = find_values(p, parse_iso(p.article.published))
+        annotate_report(p)
+
+
+def annotate_report(p: Parsed) -> None:
+    """Names, sentences, quotes with speakers (one name per person within the report), values."""
+    find_names(p)
+    retype(p.names)
+    resolve_within(p.names)
+    p.article.sentences = [
+        Sentence(line=para.line, start=para.offset + s.start_char, end=para.offset + s.end_char, text=s.text)
+        for para in p.paragraphs for s in para.doc.sents if s.text.strip()
+    ]
+    p.article.quotes = find_quotes(p)
+    canonical = canonical_names([person_keys(p.names)])
+    for quote in p.article.quotes:
+        quote.speaker = speaker_named(quote.speaker, canonical)
+    p.article.entities = entities_of(p.names, canonical)
+    p.article.values = find_values(p, parse_iso(p.article.published))

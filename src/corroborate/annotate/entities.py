@@ -15,8 +15,9 @@ from nameparser import HumanName
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from ..model import Entity, Mention
+from ..model import Article, Entity, Mention
 from .parsed import NameMention, Parsed, word_class
+from .speakers import JOINT
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group", "LOC": "place", "FAC": "place"}
 TITLE_WORDS = re.compile(r"^(?:mr|mrs|ms|dr|president|prime|minister|secretary|general|gen|chancellor|king|queen|prince|"
@@ -184,16 +185,13 @@ def has_middle(name: str) -> bool:
     return bool(HumanName(name).middle)
 
 
-def canonical_names(all_names: Sequence[NameMention]) -> dict[str, str]:
-    """Map every report-level person key to one name across the story. A name with a suffix and
-    the same name without it ("Donald Trump Jr." and "Donald Trump") stay apart when one report
-    names both; otherwise they are one person written two ways ("Roger J. Stone Jr.", "Roger Stone")."""
-    keys_by_article = defaultdict(set)
-    for n in all_names:
-        if n.kind == "person":
-            keys_by_article[n.article].add(n.key)
-    counts = Counter(key for keys in keys_by_article.values() for key in keys)
-    apart = {frozenset((a, b)) for keys in keys_by_article.values() for a in keys for b in keys
+def canonical_names(keys_by_report: Sequence[set[str]]) -> dict[str, str]:
+    """Map every report-level person name (one set per report) to one name for the person. A
+    name with a suffix and the same name without it ("Donald Trump Jr." and "Donald Trump") stay
+    apart when one report names both; otherwise they are one person written two ways ("Roger J.
+    Stone Jr.", "Roger Stone")."""
+    counts = Counter(key for keys in keys_by_report for key in keys)
+    apart = {frozenset((a, b)) for keys in keys_by_report for a in keys for b in keys
              if a < b and parts(a)[2] != parts(b)[2] and parts(a)[1] == parts(b)[1] and not formal_and_short(a, b)}
     groups: list[list[str]] = []
     for key in sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k)):
@@ -221,6 +219,10 @@ def canonical_names(all_names: Sequence[NameMention]) -> dict[str, str]:
     return canonical
 
 
+def person_keys(names: Sequence[NameMention]) -> set[str]:
+    return {n.key for n in names if n.kind == "person"}
+
+
 def entities_of(names: Sequence[NameMention], canonical: dict[str, str]) -> list[Entity]:
     grouped: dict[tuple[str, str], Entity] = {}
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -235,4 +237,38 @@ def entities_of(names: Sequence[NameMention], canonical: dict[str, str]) -> list
             entity.roles.append(n.role)
     for key, entity in grouped.items():
         entity.aliases = sorted(aliases[key])
+    return sorted(grouped.values(), key=lambda e: (-len(e.mentions), e.name))
+
+
+def name_people_across(articles: Sequence[Article]) -> None:
+    """One name per person across the reports of one story: spelling variants and a surname
+    alone in one report ("Kuleba") join the person another report names in full. Run on the
+    reports of a story when it is briefed, never across unrelated reports: a surname shared by
+    two stories' people would make them one. Renames quote speakers and merges the entities
+    that now name one person within a report."""
+    canonical = canonical_names([{e.name for e in a.entities if e.kind == "person"} for a in articles])
+    for article in articles:
+        for quote in article.quotes:
+            quote.speaker = speaker_named(quote.speaker, canonical)
+        article.entities = renamed(article.entities, canonical)
+
+
+def speaker_named(speaker: str | None, canonical: dict[str, str]) -> str | None:
+    if speaker in canonical:
+        return canonical[speaker]
+    if speaker and JOINT in speaker:  # people speaking together, each by their one name
+        return JOINT.join(canonical.get(k, k) for k in speaker.split(JOINT))
+    return speaker
+
+
+def renamed(entities: Sequence[Entity], canonical: dict[str, str]) -> list[Entity]:
+    grouped: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        name = canonical.get(e.name, e.name) if e.kind == "person" else e.name
+        merged = grouped.setdefault((name, e.kind), Entity(name=name, kind=e.kind))
+        merged.mentions.extend(e.mentions)
+        merged.roles.extend(r for r in e.roles if r not in merged.roles)
+    for merged in grouped.values():
+        merged.mentions.sort(key=lambda m: (m.start, m.end))
+        merged.aliases = sorted({m.text for m in merged.mentions} - {merged.name})
     return sorted(grouped.values(), key=lambda e: (-len(e.mentions), e.name))

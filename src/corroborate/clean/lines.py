@@ -35,12 +35,8 @@ def line_language(text: str) -> str | None:
     return language_of(text)
 
 
-def label_article(article: Article, furniture: set[str] = frozenset()) -> None:
-    """Set `article.lines`, `article.language` and, for plain text, `article.title`.
-
-    `furniture` holds normalised lines that recur across many reports of a batch
-    (menus, footers, newsletter boxes of one site): those are boilerplate wherever seen.
-    """
+def label_article(article: Article) -> None:
+    """Set `article.lines`, `article.language` and, for plain text, `article.title`."""
     lines = split_lines(article.text)
     texts = [article.text[ln.start:ln.end].strip() for ln in lines]
     filled = [i for i, t in enumerate(texts) if t]
@@ -49,7 +45,7 @@ def label_article(article: Article, furniture: set[str] = frozenset()) -> None:
     article.language = report_language(lines, texts, filled) or article.language
     counts = Counter(normalize(texts[i]) for i in filled)
     counts.update(teaser_prefix(texts[i]) for i in filled)
-    kinds = {i: first_look(texts[i], lines[i].language, article.language, counts, furniture) for i in filled}
+    kinds = {i: first_look(texts[i], lines[i].language, article.language, counts) for i in filled}
     labels: dict[int, str] = {i: label for i, (_, label) in kinds.items() if label}
     shape = {i: s for i, (s, _) in kinds.items()}
 
@@ -108,7 +104,7 @@ def report_language(lines: Sequence[Line], texts: Sequence[str], filled: Sequenc
     return weight.most_common(1)[0][0] if weight else None
 
 
-def first_look(text: str, language: str | None, report_language: str | None, counts: Counter, furniture: set[str]) -> tuple[str, str | None]:
+def first_look(text: str, language: str | None, report_language: str | None, counts: Counter) -> tuple[str, str | None]:
     """The line's shape (good/near/short/bad) and, when it is certain alone, its label."""
     tokens = words(text)
     n = len(tokens)
@@ -124,16 +120,11 @@ def first_look(text: str, language: str | None, report_language: str | None, cou
     if is_credit(text, tokens):
         return BAD, "credits"
     terminal = bool(P.TERMINAL.search(text))
-    stop_share = sum(t.lower() in STOP_WORDS for t in tokens) / n if n else 0.0
-    # a bare question is a teaser headline ("How far would Russia go?") more often than prose
-    question = text.rstrip().endswith("?") and n < 15
-    good = n >= MIN_PROSE_WORDS and terminal and stop_share >= 0.15 and not question
+    good = is_prose(text, tokens)
     if P.WIDGET.match(text) and n < 30:
         return BAD, "boilerplate"
     widget_hits = len(P.WIDGET_ANYWHERE.findall(text))
     if n < 30 and (widget_hits >= 2 or (widget_hits and not good) or (P.DOMAIN.search(text) and not terminal)):
-        return BAD, "boilerplate"
-    if key in furniture and not good:
         return BAD, "boilerplate"
     if counts[key] > 1 and n >= 3:
         return BAD, "boilerplate"
@@ -142,6 +133,16 @@ def first_look(text: str, language: str | None, report_language: str | None, cou
     if good:
         return GOOD, None
     return (NEAR if n >= MIN_PROSE_WORDS else SHORT), None
+
+
+def is_prose(text: str, tokens: Sequence[str] | None = None) -> bool:
+    """A sentence of prose: enough words, ending as a sentence ends, with function words."""
+    tokens = words(text) if tokens is None else tokens
+    n = len(tokens)
+    stop_share = sum(t.lower() in STOP_WORDS for t in tokens) / n if n else 0.0
+    # a bare question is a teaser headline ("How far would Russia go?") more often than prose
+    question = text.rstrip().endswith("?") and n < 15
+    return n >= MIN_PROSE_WORDS and bool(P.TERMINAL.search(text)) and stop_share >= 0.15 and not question
 
 
 def teaser_prefix(text: str) -> str:
