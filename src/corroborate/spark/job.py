@@ -72,16 +72,10 @@ def run(sc, inputs: list[str], out: Path, settings: Settings | None = None, part
     files = [(i, path) for i, path in enumerate(expanded) if isinstance(path, str)]
     outcome = Outcome()
     if files:
-        read = sc.parallelize(files, len(files)).flatMap(lambda item: read_file(item, settings))
-        read.persist(StorageLevel.MEMORY_AND_DISK)
-        renames = sc.broadcast(unique_ids(read.filter(lambda kv: isinstance(kv[1], Article))
-                                          .map(lambda kv: (kv[0], kv[1].id, kv[1].source)).collect()))
-        done = (read.map(lambda kv: renamed(kv, renames.value))
-                .repartition(partitions or sc.defaultParallelism * PARTITIONS_PER_CORE)
-                .mapPartitions(lambda items: annotate_partition(items, settings)))
+        read = reports(sc, files, settings, partitions)
+        done = read.mapPartitions(lambda items: annotate_partition(items, settings))
         done.persist(StorageLevel.MEMORY_AND_DISK)
         summaries = done.map(lambda a: Annotated(a.key, None, a.profile, a.published, a.published_inferred, a.error)).collect()
-        read.unpersist()
         errors += [(a.key, a.error) for a in summaries if a.error]
         written = [a for a in summaries if a.profile is not None]
         with open_atomic(articles_path) as handle:
@@ -94,6 +88,20 @@ def run(sc, inputs: list[str], out: Path, settings: Settings | None = None, part
     with open_atomic(stories_path) as handle:
         handle.write(stories_json(outcome.stories, [e.to_dict() for e in outcome.errors]))
     return outcome
+
+
+def reports(sc, files: list[tuple[int, str]], settings: Settings, partitions: int | None = None):
+    """An RDD of (key, Article or InputError): the files read on the executors, ids unique
+    across files, the reports spread evenly over the partitions (one large file is read by one
+    task, its reports are annotated by all)."""
+    from pyspark import StorageLevel
+
+    read = sc.parallelize(files, len(files)).flatMap(lambda item: read_file(item, settings))
+    read.persist(StorageLevel.MEMORY_AND_DISK)  # read once: the ids are collected, then the reports go on
+    renames = sc.broadcast(unique_ids(read.filter(lambda kv: isinstance(kv[1], Article))
+                                      .map(lambda kv: (kv[0], kv[1].id, kv[1].source)).collect()))
+    return (read.map(lambda kv: renamed(kv, renames.value))
+            .repartition(partitions or sc.defaultParallelism * PARTITIONS_PER_CORE))
 
 
 def read_file(item: tuple[int, str], settings: Settings) -> Iterator[tuple[Key, Article | InputError]]:
@@ -122,17 +130,19 @@ def renamed(item: tuple[Key, Article | InputError], renames: dict[Key, str]) -> 
 
 def annotate_partition(items: Iterable[tuple[Key, Article | InputError]], settings: Settings) -> Iterator[Annotated]:
     """Runs on an executor: each report annotated and profiled on its own."""
-    ready(settings)
-    for key, item in items:
-        if isinstance(item, InputError):
-            yield Annotated(key, error=item)
-            continue
-        result = annotate_one(item, settings)
+    for key, result in annotated(items, settings):
         if isinstance(result, InputError):
             yield Annotated(key, error=result)
             continue
         yield Annotated(key, article_line(result), profiles([result], settings)[0], result.published,
                         result.published_inferred)
+
+
+def annotated(items: Iterable[tuple[Key, Article | InputError]], settings: Settings) -> Iterator[tuple[Key, Article | InputError]]:
+    """Runs on an executor: each report cleaned and annotated by the function `annotate` uses."""
+    ready(settings)
+    for key, item in items:
+        yield key, (annotate_one(item, settings) if isinstance(item, Article) else item)
 
 
 def ready(settings: Settings) -> None:
