@@ -72,10 +72,11 @@ def run(sc, inputs: list[str], out: Path, settings: Settings | None = None, part
     files = [(i, path) for i, path in enumerate(expanded) if isinstance(path, str)]
     outcome = Outcome()
     if files:
-        read = reports(sc, files, settings, partitions)
-        done = read.mapPartitions(lambda items: annotate_partition(items, settings))
+        read = read_files(sc, files, settings)
+        done = spread(sc, read, partitions).mapPartitions(lambda items: annotate_partition(items, settings))
         done.persist(StorageLevel.MEMORY_AND_DISK)
         summaries = done.map(lambda a: Annotated(a.key, None, a.profile, a.published, a.published_inferred, a.error)).collect()
+        read.unpersist()
         errors += [(a.key, a.error) for a in summaries if a.error]
         written = [a for a in summaries if a.profile is not None]
         with open_atomic(articles_path) as handle:
@@ -90,14 +91,18 @@ def run(sc, inputs: list[str], out: Path, settings: Settings | None = None, part
     return outcome
 
 
-def reports(sc, files: list[tuple[int, str]], settings: Settings, partitions: int | None = None):
-    """An RDD of (key, Article or InputError): the files read on the executors, ids unique
-    across files, the reports spread evenly over the partitions (one large file is read by one
-    task, its reports are annotated by all)."""
+def read_files(sc, files: list[tuple[int, str]], settings: Settings):
+    """An RDD of (key, Article or InputError), each file read by one task; kept, as the ids are
+    collected from it before the reports go on."""
     from pyspark import StorageLevel
 
     read = sc.parallelize(files, len(files)).flatMap(lambda item: read_file(item, settings))
-    read.persist(StorageLevel.MEMORY_AND_DISK)  # read once: the ids are collected, then the reports go on
+    return read.persist(StorageLevel.MEMORY_AND_DISK)
+
+
+def spread(sc, read, partitions: int | None = None):
+    """The reports with ids unique across files, spread evenly over the partitions (one large
+    file is read by one task, its reports are annotated by all)."""
     renames = sc.broadcast(unique_ids(read.filter(lambda kv: isinstance(kv[1], Article))
                                       .map(lambda kv: (kv[0], kv[1].id, kv[1].source)).collect()))
     return (read.map(lambda kv: renamed(kv, renames.value))
