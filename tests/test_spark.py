@@ -72,3 +72,12 @@ def test_spark_makes_the_stories_the_local_path_makes(spark_run, local_run, inpu
     harbour = {by_report[p.name] for p in EXAMPLE.iterdir()} | {by_report[f"{inputs[2]}/coastal-wire.txt"]}
     assert len(harbour) == 1  # the example story and its reprint are one story
     assert by_report["000_7d330c0cd085de50"] not in harbour
+
+
+def test_a_master_spark_cannot_use_is_told_in_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "corroborate", "spark", str(EXAMPLE), "--out", str(tmp_path / "out"),
+                             "--master", "nowhere"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert "error Spark could not start:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

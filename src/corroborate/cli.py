@@ -498,7 +498,11 @@ def spark(inputs: Inputs, out: Annotated[Path, typer.Option("--out", help="Folde
     if out.exists() and not out.is_dir():
         err.print(f"[red]error[/red] {escape(str(out))}: --out must be a folder")
         raise typer.Exit(EXIT_USAGE)
-    sc = spark_context(master)
+    try:
+        sc = spark_context(master)
+    except Exception as exc:  # no Java, an unknown master: Spark raises its own errors, told in one line
+        err.print(f"[red]error[/red] Spark could not start: {escape(' '.join(str(exc).split())[:300])}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from exc
     try:
         outcome = run(sc, inputs, out, partitions=partitions)
     finally:
