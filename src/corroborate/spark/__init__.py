@@ -9,6 +9,8 @@ cleaned and annotated by `workers.annotate_one` and profiled by the cluster stag
 """
 from __future__ import annotations
 
+import pyspark  # noqa: F401  (the optional extra: missing, it fails here, by its name)
+
 from .context import spark_context
 from .job import Outcome, run
 
