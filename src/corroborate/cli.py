@@ -493,7 +493,7 @@ def spark(inputs: Inputs, out: Annotated[Path, typer.Option("--out", help="Folde
     try:
         from .spark import run, spark_context
     except ImportError as exc:
-        err.print(f"[red]error[/red] Spark is not installed ({exc.name}): pip install 'corroborate[spark]'")
+        err.print(f"[red]error[/red] Spark is not installed ({exc.name}): " + escape("pip install 'corroborate[spark]'"))
         raise typer.Exit(EXIT_USAGE) from exc
     if out.exists() and not out.is_dir():
         err.print(f"[red]error[/red] {escape(str(out))}: --out must be a folder")
