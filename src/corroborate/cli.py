@@ -487,7 +487,7 @@ def spark(inputs: Inputs, out: Annotated[Path, typer.Option("--out", help="Folde
           partitions: Annotated[int | None, typer.Option("--partitions", min=1, show_default="4 per core",
                                                          help="Partitions the reports are spread over.")] = None,
           quiet: Quiet = False) -> None:
-    """Annotate and cluster on Apache Spark (pip install 'corroborate[spark]'): the reports are read,
+    """Annotate and cluster on Apache Spark (the `spark` extra of the package): the reports are read,
     annotated and profiled on the executors with the code `annotate` and `cluster` run, the stories
     made on the driver. Writes OUT/articles.jsonl (as `annotate`) and OUT/stories.json (as `cluster`)."""
     try:
