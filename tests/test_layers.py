@@ -67,3 +67,15 @@ def test_the_web_app_is_on_top_and_nothing_below_imports_it():
             assert "web" not in imports_of(path), f"{path.relative_to(PACKAGE)} imports the web app"
         if top == "web":
             assert "cli" not in imports_of(path), f"{path.relative_to(PACKAGE)} imports the CLI"
+
+
+def test_spark_sits_beside_the_command_line_and_only_it_imports_pyspark():
+    """spark/ chains the stages and workers.py on Spark, as cli does locally; only cli starts it."""
+    for path in PACKAGE.rglob("*.py"):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top == "spark":
+            assert not imports_of(path) & {"cli", "web", "store", "archive", "filing"}, path.relative_to(PACKAGE)
+        else:
+            assert "pyspark" not in path.read_text(), path.relative_to(PACKAGE)
+            if top != "cli":
+                assert "spark" not in imports_of(path), path.relative_to(PACKAGE)

@@ -480,3 +480,36 @@ def serve(db: Db = None,
                                                      allow_private_urls=allow_private_urls), Settings())
         print(f"corroborate serving {store.where} at http://{host if ':' not in host else f'[{host}]'}:{port}/", flush=True)
         uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def spark(inputs: Inputs, out: Annotated[Path, typer.Option("--out", help="Folder for articles.jsonl and stories.json.", show_default=False)],
+          master: Annotated[str | None, typer.Option("--master", help="Spark master: local[N], yarn, k8s://... "
+                                                     "(default: spark-submit's, else local[*]).", show_default=False)] = None,
+          partitions: Annotated[int | None, typer.Option("--partitions", min=1, show_default="4 per core",
+                                                         help="Partitions the reports are spread over.")] = None,
+          quiet: Quiet = False) -> None:
+    """Annotate and cluster on Apache Spark (the `spark` extra of the package): the reports are read,
+    annotated and profiled on the executors with the code `annotate` and `cluster` run, the stories
+    made on the driver. Writes OUT/articles.jsonl (as `annotate`) and OUT/stories.json (as `cluster`)."""
+    try:
+        from .spark import run, spark_context
+    except ImportError as exc:
+        err.print(f"[red]error[/red] Spark is not installed ({exc.name}): " + escape("pip install 'corroborate[spark]'"))
+        raise typer.Exit(EXIT_USAGE) from exc
+    if out.exists() and not out.is_dir():
+        err.print(f"[red]error[/red] {escape(str(out))}: --out must be a folder")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        sc = spark_context(master)
+    except Exception as exc:  # no Java, an unknown master: Spark raises its own errors, told in one line
+        err.print(f"[red]error[/red] Spark could not start: {escape(' '.join(str(exc).split())[:300])}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from exc
+    try:
+        outcome = run(sc, inputs, out, partitions=partitions)
+    finally:
+        sc.stop()
+    report_errors(outcome.errors, quiet)
+    if not quiet:
+        err.print(f"{outcome.reports} reports, {len(outcome.stories)} stories -> {out}")
+    finish(outcome.errors, outcome.reports)
