@@ -36,6 +36,15 @@ def test_across_reports_a_nickname_merges_and_a_son_named_beside_his_father_does
     assert canonical["Trump"] == canonical["Donald Trump"]  # a surname alone: the one named most, no suffix
 
 
+def test_the_father_with_a_middle_initial_is_not_the_son_another_report_tells_apart():
+    # one report of a lawsuit names "Donald Trump" and "Donald Trump Jr"; another only "Donald J.
+    # Trump" (from "Donald J. Trump for President, Inc."), whose tweet must stay the father's
+    canonical = canonical_names([{"Donald Trump", "Donald Trump Jr"}, {"Donald Trump", "Donald Trump Jr"},
+                                 {"Donald J. Trump"}, {"Donald Trump"}])
+    assert canonical["Donald J. Trump"] == canonical["Donald Trump"] == "Donald Trump"
+    assert canonical["Donald Trump Jr"] == "Donald Trump Jr"
+
+
 def test_a_surname_alone_goes_to_the_person_named_most_who_has_it():
     names = people("a", "Donald Trump", "Eric Trump", "Donald Trump", "Trump")
     resolve_within(names)

@@ -193,9 +193,22 @@ def canonical_names(keys_by_report: Sequence[set[str]]) -> dict[str, str]:
     counts = Counter(key for keys in keys_by_report for key in keys)
     apart = {frozenset((a, b)) for keys in keys_by_report for a in keys for b in keys
              if a < b and parts(a)[2] != parts(b)[2] and parts(a)[1] == parts(b)[1] and not formal_and_short(a, b)}
+    # the son told apart from "Donald Trump" in one report is told apart from "Donald J. Trump" too
+    plain_apart: dict[str, list[str]] = defaultdict(list)
+    for pair in sorted(apart, key=sorted):
+        suffixed, plain = sorted(pair, key=lambda k: not parts(k)[2])
+        if not parts(plain)[2]:
+            plain_apart[suffixed].append(plain)
+
+    def told_apart(a: str, b: str) -> bool:
+        if frozenset((a, b)) in apart:
+            return True
+        suffixed, plain = (a, b) if parts(a)[2] else (b, a)
+        return not parts(plain)[2] and any(same_person(o, plain) for o in plain_apart.get(suffixed, ()))
+
     groups: list[list[str]] = []
     for key in sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k)):
-        fits = [g for g in groups if same_person(g[0], key) and not any(frozenset((k, key)) in apart for k in g)]
+        fits = [g for g in groups if same_person(g[0], key) and not any(told_apart(k, key) for k in g)]
         if len(key.split()) == 1:
             # a surname alone joins the person most named with it, one without a suffix first
             fits.sort(key=lambda g: (parts(g[0])[2] != "", -sum(counts[k] for k in g)))
