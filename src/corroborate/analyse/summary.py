@@ -10,9 +10,15 @@ import numpy as np
 
 from ..model import Statement, StatementMention, SummarySentence
 from ..nlp import embed
+from .neighbours import nearest
 from .story import Story, best_sentence
 
 DAMPING = 0.85
+# each statement's links in the similarity graph: its most similar statements. A story of two
+# thousand reports has tens of thousands of statements that two outlets carry, whose full
+# similarity matrix (and its transition matrix) would take gigabytes; past this many links a
+# statement's far neighbours add next to nothing to its centrality
+LINKS = 64
 REDUNDANT = 0.75  # a candidate this close to a chosen sentence adds nothing
 
 
@@ -23,14 +29,7 @@ def summarise(story: Story, statements: list[Statement], size: int, lead: list[s
         return []
     sentences = [best_sentence(story, s) for s in candidates]
     vectors = embed(sentences, story.settings.embedding_model)
-    sims = np.clip(vectors @ vectors.T, 0, None)
-    np.fill_diagonal(sims, 0)
-    rows = sims.sum(axis=1, keepdims=True)
-    transition = np.divide(sims, rows, out=np.full_like(sims, 1 / len(candidates)), where=rows > 0)
-    rank = np.full(len(candidates), 1 / len(candidates))
-    for _ in range(50):
-        rank = (1 - DAMPING) / len(candidates) + DAMPING * transition.T @ rank
-    score = rank * np.array([s.independent_sources for s in candidates])
+    score = centrality(vectors) * np.array([s.independent_sources for s in candidates])
     chosen: list[int] = [i for i, s in enumerate(candidates) if s.id in lead][:size]
     for i in np.argsort(-score):
         if len(chosen) == size:
@@ -39,6 +38,29 @@ def summarise(story: Story, statements: list[Statement], size: int, lead: list[s
             chosen.append(int(i))
     chosen.sort(key=lambda i: first_position(candidates[i]))
     return [SummarySentence(sentences[i], candidates[i].id, backing(story, candidates[i], sentences[i])) for i in chosen]
+
+
+def centrality(vectors: np.ndarray) -> np.ndarray:
+    """LexRank: the stationary distribution of a random walk on the graph linking each statement
+    to its LINKS most similar ones (cosine, negatives cut to 0), by power iteration. Memory
+    stays linear in the number of statements (analyse/neighbours.py computes the graph a block
+    of rows at a time)."""
+    n = len(vectors)
+    targets = np.empty((n, min(LINKS, n)), dtype=np.int64)
+    weights = np.empty(targets.shape, dtype=np.float64)
+    for i, picked, sims in nearest(vectors, LINKS):
+        order = np.argsort(picked)  # argpartition gives them in no set order: one order, one sum
+        targets[i], weights[i] = picked[order], np.clip(sims[order], 0, None)
+        weights[i][targets[i] == i] = 0.0
+    rows = weights.sum(axis=1, keepdims=True)
+    # a statement like no other walks anywhere with equal odds, as in the full matrix
+    weights = np.divide(weights, rows, out=np.zeros_like(weights), where=rows > 0)
+    lonely = rows[:, 0] == 0
+    rank = np.full(n, 1 / n)
+    for _ in range(50):
+        spread = np.bincount(targets.ravel(), weights=(weights * rank[:, None]).ravel(), minlength=n)
+        rank = (1 - DAMPING) / n + DAMPING * (spread + rank[lonely].sum() / n)
+    return rank
 
 
 def backing(story: Story, statement: Statement, shown: str) -> list[StatementMention]:
