@@ -76,3 +76,21 @@ def test_parses_keep_no_token_vectors_but_every_annotation():
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jens Stoltenberg"]
     assert next(t for t in doc if t.dep_ == "ROOT").text == "said"
     assert [t.tag_ for t in doc if t.text == "said"] == ["VBD"] and len(list(doc.sents)) == 1
+
+
+def test_a_text_has_one_vector_whatever_it_is_encoded_with():
+    """Stories and briefings must not depend on which reports were read together (files or store,
+    one process or a Spark executor): a vector is a function of its text alone."""
+    from corroborate import nlp
+    from corroborate.settings import Settings
+
+    name = Settings().embedding_model
+    lead = "Russia said on Tuesday that some troops were returning to their bases after drills."
+    others = ["Kyiv said it would believe it when it saw it.",
+              "NATO's chief said the alliance had not yet seen any sign of de-escalation on the ground, "
+              "and that Russia kept building up its forces along the border with Ukraine and in Belarus."]
+    nlp._vectors.clear()
+    with_others = nlp.embed([*others, lead], name)[2]
+    nlp._vectors.clear()
+    alone = nlp.embed([lead], name)[0]
+    assert np.array_equal(with_others, alone)

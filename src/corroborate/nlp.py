@@ -181,13 +181,6 @@ def warm_up(spacy_model: str, embedding_model: str) -> None:
     _submit(sentence_encoder, embedding_model)
 
 
-def embed_soon(texts: list[str], name: str) -> None:
-    """Encode texts in the background (numpy leaves the GIL while it multiplies), so that
-    a later embed() of them is a cache lookup: the briefing embeds sentences while the
-    parser is still reading the next reports."""
-    _submit(_encode_missing, texts, name)
-
-
 def embed(texts: list[str], name: str) -> Any:
     """Unit-length sentence vectors (numpy, one row per text); a text is encoded once per process."""
     import numpy as np
@@ -208,7 +201,13 @@ def finish_background() -> None:
 def _encode_missing(texts: list[str], name: str) -> None:
     missing = list(dict.fromkeys(t for t in texts if (name, t) not in _vectors))
     if missing:
-        vectors = sentence_encoder(name).encode(missing)
+        # each text on its own: the encoder pads a batch to its longest text, and the last bits
+        # of a vector move with the padding and with the matrix shapes BLAS is given. A vector
+        # must be a function of its text alone, or a report's stories and briefing would depend
+        # on which reports were read with it (files or store, one process or a Spark executor);
+        # batching would cost about 1.6x less encoder CPU
+        encoder = sentence_encoder(name)
+        vectors = [encoder.encode([text])[0] for text in missing]
         if len(_vectors) > CACHE_LIMIT:
             _vectors.clear()
         _vectors.update({(name, t): v for t, v in zip(missing, vectors)})

@@ -11,7 +11,7 @@ from .annotate import annotate, name_people_across
 from .clean import clean, recurring_furniture
 from .errors import InputError
 from .model import Article, Briefing
-from .nlp import embed, remember_vectors, sentence_encoder, warm_up
+from .nlp import embed, remember_vectors, warm_up
 from .settings import Settings
 
 Progress = Callable[[str, int, int | None], None]  # (stage, advance, total)
@@ -138,14 +138,8 @@ def encoded(articles: list[Article], settings: Settings) -> list[Article]:
 
 
 def encode_alone(texts: list[str], settings: Settings) -> Any:
-    """The vectors briefings use, as the store keeps them: each text encoded on its own and
-    rounded to float16. The encoder pads a batch to its longest text and the last bits of a
-    vector move with that padding; alignment compares similarities with thresholds, so a story
-    briefed from the store (vectors encoded at ingest) and from its files must see the very
-    same bits."""
-    import numpy as np
-
-    if not texts:
-        return embed([], settings.embedding_model).astype("float16")
-    encoder = sentence_encoder(settings.embedding_model)
-    return np.concatenate([encoder.encode([text]) for text in texts]).astype("float16")
+    """The vectors briefings use, as the store keeps them: each text encoded on its own (see
+    nlp.embed) and rounded to float16. Alignment compares similarities with thresholds, so a
+    story briefed from the store (vectors encoded at ingest) and from its files must see the
+    very same bits."""
+    return embed(texts, settings.embedding_model).astype("float16")

@@ -36,6 +36,7 @@ from .features import EPOCH, NUM_PERM, Profile, as_minhash, profiles
 BUCKET_DAYS = 7
 UNDATED = None
 CANDIDATE_COSINE = 0.45  # leads further apart than this are not looked at
+TITLE_TIE = 1e-5  # cosines closer than this to the best are ties (float32 carries about 7 digits)
 
 
 @dataclass
@@ -218,8 +219,11 @@ class StoryIndex:
         vectors = np.stack([self.profiles[m].vector for m in members])
         centre = vectors.mean(axis=0)
         scores = vectors @ centre
-        best = min(range(len(members)), key=lambda i: (-round(float(scores[i]), 6), members[i]))
-        return self.profiles[members[best]].title
+        # reports within TITLE_TIE of the nearest are equally typical (the two of a two-report
+        # story are, exactly): the first by id of them, so that a vector's last bits (a saved
+        # index reloaded, another order of arithmetic) never change the title
+        typical = [m for m, score in zip(members, scores) if score >= scores.max() - TITLE_TIE]
+        return self.profiles[min(typical)].title
 
     # ---- saving ----
     def state(self) -> dict:
