@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 from ..model import Statement, StatementMention
-from ..text import content_words, normalize, word_containment
+from ..text import STOP_WORDS, content_words, normalize, word_containment
 from .neighbours import Cosines, nearest
 from .parties import parties_in
 from .story import Story, Unit
@@ -44,6 +44,7 @@ CLOSE_CONTENT = 0.5
 SAME_REFERENTS_CONTENT = 0.4
 CLOSE_MEANING = 0.72
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+SHARED_CONTENT_RUN = 2  # content words in the run of words two quotes of one remark share
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -60,6 +61,25 @@ def verbatim(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     shared = sum(m.size for m in blocks)
     longest = max((m.size for m in blocks), default=0)
     return shared >= VERBATIM_SHARE * len(short) or (longest >= VERBATIM_RUN and shared >= 0.5 * len(short))
+
+
+def shares_wording(a: str, b: str) -> bool:
+    """Two quotes of one remark share a run of its words with two content words in it, names
+    aside: "the permanent denuclearization of North Korea" and "the challenge of North Korea"
+    share only a name, and "things won't go well" and "a very good meeting or we won't" only
+    small words; those are two remarks on one topic."""
+    x, y = wording_tokens(a), wording_tokens(b)
+    matcher = SequenceMatcher(None, [w for w, _ in x], [w for w, _ in y], autojunk=False)
+    return any(sum(content for _, content in x[m.a:m.a + m.size]) >= SHARED_CONTENT_RUN
+               for m in matcher.get_matching_blocks())
+
+
+def wording_tokens(text: str) -> list[tuple[str, bool]]:
+    """A quote's words, each with whether it carries content: not a small word, a contraction
+    or a name (a capital inside the quote)."""
+    tokens = re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*", ELLIPSIS.sub(" ", text.replace("’", "'")))
+    return [(t.lower(), t.lower() not in STOP_WORDS and "'" not in t and len(t) > 2 and not (i and t[0].isupper()))
+            for i, t in enumerate(tokens)]
 
 
 def stances_clash(stances: set[str]) -> bool:
@@ -219,6 +239,8 @@ def align(story: Story) -> list[Statement]:
             said_right = {units[x].speaker for x in right} & people
             if said_left and said_right and not said_left & said_right:
                 continue  # a statement has one speaker, however many outlets carry it
+            if two_remarks(units, left, right):
+                continue  # one speaker's quotes join only as copies of one remark, never on topic
         shared = {units[x].article for x in left} & {units[x].article for x in right}
         if shared and score < VERBATIM:  # a report quoting one remark twice: still one remark
             own_left = [x for x in left if units[x].article in shared]
@@ -231,6 +253,15 @@ def align(story: Story) -> list[Statement]:
         members[ci] = left + right
         del members[cj]
     return [to_statement(story, [units[x] for x in sorted(group)], vectors[group], people) for group in members.values()]
+
+
+def two_remarks(units: list[Unit], left: list[int], right: list[int]) -> bool:
+    """Each side quotes the speaker in quotation marks, and no quote of one side shares the
+    other's wording: two remarks, however close their topic."""
+    quoted_left = [units[x] for x in left if units[x].kind in QUOTED]
+    quoted_right = [units[x] for x in right if units[x].kind in QUOTED]
+    pairs = [(a, b) for a in quoted_left for b in quoted_right if a.article != b.article and same_speaker(a.speaker, b.speaker)]
+    return bool(pairs) and not any(shares_wording(a.text, b.text) for a, b in pairs)
 
 
 def best_per_quote(units: list[Unit], indices: list[int], best: np.ndarray) -> np.ndarray:

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 import numpy as np
 
 from ..model import Claim, Disputer, Evidence, Statement, StatementMention
 from ..nlp import embed
 from ..text import NEWS_AGENCIES
-from .align import content_stems, name_key
+from .align import content_stems, name_key, same_speaker
 from .parties import parties_in
 from .story import Story, best_sentence
 
 NEGATIVE = re.compile(r"\b(?:not|no|never|nor|none|cannot|false|deny|denies|denied|without)\b|n['’]t\b", re.I)
 # "must", "should", "would": demands and conditions, not statements of fact
 MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if)\b", re.I)
-# words that gainsay: a negation, a denial or a doubt ("evidence" or "believe" alone gainsay nothing)
+# words that gainsay whatever they are said of: a denial or a doubt ("evidence" or "believe" alone gainsay nothing)
 DOUBT = re.compile(
-    r"n['’]t\b|\b(?:not|no|never|yet to|false|untrue|deny|denies|denied|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
+    r"\b(?:yet to|false|untrue|deny|denies|denied|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
     r"unverified|remains to be seen|too soon|bluff|only (?:then|when|if))\b", re.I)
+# a plain negation gainsays only what follows it: "no longer insisted on the withdrawal" says nothing
+# against a claim about a step toward denuclearization, however much else the sentence shares
+NEGATION = re.compile(r"n['’]t\b|\b(?:not|no|never)\b", re.I)
+NEGATION_SCOPE = 6  # words after a negation that it denies
 CONTESTING = frozenset({"denies", "questions"})
 SHARED_WITH_CLAIM = 2  # content words a dispute shares with the claim: it speaks of the same things
 DENIAL = re.compile(r"\b(?:is false|are false|untrue|not true|a lie|lies|fake|denied that)\b", re.I)
@@ -128,7 +133,7 @@ def assess(story: Story, statement: Statement) -> Claim:
         who = unit.speaker if unit.kind != "sentence" else reported_speaker(story, unit)
         if not who or who not in named or name_key(who) in same_names(set(speakers)) or relays(story, who) or parties_in(who) & parties:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
-        if not contradicts(unit) or len(topic & content_stems(unit.sentence.text)) < SHARED_WITH_CLAIM:
+        if not gainsays(unit, topic) or len(topic & content_stems(unit.sentence.text)) < SHARED_WITH_CLAIM:
             continue  # a dispute contradicts the claim in words about what it says
         if parties and not (parties_in(unit.sentence.text) & parties or surname(statement.speaker) in unit.sentence.text):
             continue  # and is addressed to the claimant's side: caution about a third party is no dispute
@@ -138,8 +143,9 @@ def assess(story: Story, statement: Statement) -> Claim:
         if DENIAL.search(unit.text):
             denials.add(story.origins.get(unit.article, unit.article))
     evidence = find_evidence(story, centre)
-    # evidence counts as independent only from a provider known to stand apart from the claimant
-    independent_evidence = [e for e in evidence if e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
+    # evidence counts as independent only from a provider known to stand apart from the claimant:
+    # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
+    independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
     if len(denials) >= 2:
         status = "contradicted"
     elif disputers:
@@ -150,11 +156,19 @@ def assess(story: Story, statement: Statement) -> Claim:
         status = "unconfirmed"
     claimed_by = "; ".join(speakers) or statement.speaker
     return Claim(
-        text=best_sentence(story, statement), claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
+        text=best_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
         disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
         status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers),
         statement=statement.id,
     )
+
+
+def own_words(story: Story, statement: Statement) -> Statement:
+    """The statement as the claimant's quotes give it: an outlet's narration joined to it is not
+    the claim ("Trump agreed that Iran was a problem" is the outlet's account, not Macron's words)."""
+    quoted = {(u.article, u.start) for u in story.units if u.kind != "sentence" and same_speaker(u.speaker, statement.speaker)}
+    mine = [m for m in statement.mentions if (m.article, m.start) in quoted]
+    return replace(statement, mentions=mine) if mine else statement
 
 
 def reported_speaker(story: Story, unit) -> str | None:
@@ -164,9 +178,14 @@ def reported_speaker(story: Story, unit) -> str | None:
     return next(iter(voices)) if len(voices) == 1 else None
 
 
-def contradicts(unit) -> bool:
-    """Words that deny or doubt: a denying or questioning stance, or a negation or doubt in them."""
-    return unit.stance in CONTESTING or bool(DOUBT.search(unit.text))
+def gainsays(unit, topic: set[str]) -> bool:
+    """Words that deny or doubt the claim: a denying or questioning stance, a denial or doubt, or
+    a negation of what the claim says ("not seen any sign of troops pulling back")."""
+    if unit.stance in CONTESTING or DOUBT.search(unit.text):
+        return True
+    # names are left out: "but not Japan" denies no word of a claim about Japan's exemption
+    return any(content_stems(" ".join(w for w in unit.text[m.end():].split()[:NEGATION_SCOPE] if not w[:1].isupper())) & topic
+               for m in NEGATION.finditer(unit.text))
 
 
 def surname(name: str | None) -> str:

@@ -16,7 +16,7 @@ from itertools import combinations
 from ..dates import YEAR
 from ..model import Article, Discrepancy, DiscrepancyValue, Quote, Statement, StatementMention, Value
 from ..nlp import embed
-from ..text import normalize, words
+from ..text import STOP_WORDS, normalize, words
 from .align import quote_words, verbatim
 from .parties import parties_in
 from .referents import find_referent_discrepancies, own_date
@@ -230,8 +230,10 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     vectors = embed(sentences, story.settings.embedding_model)
     family = [UNIT_FAMILIES.get(v.unit, v.unit) for v in values]
 
+    counted = [counted_kind(story, v) for v in values]
+
     def linked(i: int, j: int) -> bool:
-        return (values[i].article != values[j].article and family[i] == family[j]
+        return (values[i].article != values[j].article and family[i] == family[j] and counted[i] == counted[j]
                 and float(vectors[i] @ vectors[j]) >= SAME_SENTENCE_TOPIC)
 
     out = []
@@ -258,6 +260,17 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
             why = "the figures differ but their ranges overlap (a vaguer or bounding figure)"
         out.append(Discrepancy("number", verdict, f"how many {unit}", [value_entry(story, v) for v in members], why))
     return out
+
+
+def counted_kind(story: Story, v: Value) -> frozenset[str]:
+    """What kind of the unit is counted: the common words between the figure and its unit
+    ("three intercontinental ballistic missiles" are not "23 missiles"; "100,000 secret files"
+    are not "55,000 files"). Names there ("200 Central American migrants") say whose, not which
+    kind, and are left out."""
+    after = story.by_id[v.article].text[v.end:v.end + 80]
+    found = re.search(rf"\b{re.escape(v.unit or '')}\b", after, re.I) if v.unit else None
+    between = after[:found.start()] if found else ""
+    return frozenset(w for w in re.findall(r"[A-Za-z][\w-]*", between) if w.islower() and w not in STOP_WORDS)
 
 
 def newest_report(story: Story, members: list[Value]) -> Value | None:

@@ -1,0 +1,127 @@
+"""Claims and disagreements a fact-checker can trust, on sentences of real multi-outlet stories
+(NewsWCL50): a party disputes a claim only with words against it, one speaker's two remarks on
+one topic stay two, and two different counts are no disagreement."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from corroborate.analyse import analyse
+from corroborate.model import Article, Entity, Mention, Quote, Sentence, Value
+from corroborate.text import split_lines
+
+pytestmark = pytest.mark.slow  # the sentence encoder loads once
+
+
+@dataclass
+class Said:
+    """One paragraph: a sentence, the words in it credited to a speaker, and how."""
+    sentence: str
+    words: str | None = None
+    speaker: str | None = None
+    named_as: str | None = None
+    kind: str = "direct"
+    stance: str = "asserts"
+
+
+def report(article_id: str, outlet: str, *paragraphs: Said, values: tuple[tuple[str, str, float, str], ...] = ()) -> Article:
+    """A report titled "Summit talks" whose body is the paragraphs; `values` are (paragraph text,
+    figure as written, number, unit) the annotator would find."""
+    text = "Summit talks\n\n" + "\n\n".join(p.sentence for p in paragraphs)
+    lines = split_lines(text)
+    for ln in lines:
+        ln.label = "title" if ln.line == 1 else "body"
+    body = [ln for ln in lines if ln.label == "body" and text[ln.start:ln.end].strip()]
+    sentences, quotes, people = [], [], {}
+    for number, (p, line) in enumerate(zip(paragraphs, body), 1):
+        sentences.append(Sentence(line.line, line.start, line.end, p.sentence))
+        if p.words is None:
+            continue
+        start = text.index(p.words, line.start)
+        named = p.named_as or p.speaker
+        at = text.index(named, line.start)
+        mention = Mention(at, at + len(named), named)
+        quotes.append(Quote(article_id, line.line, start, start + len(p.words), p.words, p.kind, cue="said", speaker=p.speaker,
+                            speaker_mention=mention, remark=number, stance=p.stance))
+        people.setdefault(p.speaker, Entity(p.speaker, "person")).mentions.append(mention)
+    found = []
+    for paragraph, figure, number, unit in values:
+        line = next(ln for ln, p in zip(body, paragraphs) if p.sentence == paragraph)
+        at = text.index(figure, line.start)
+        found.append(Value(article_id, line.line, at, at + len(figure), figure, "quantity", number, unit, "exact", number, number))
+    return Article(id=article_id, source=article_id, text=text, title="Summit talks", outlet=outlet, published="2018-04-21",
+                   lines=lines, sentences=sentences, quotes=quotes, entities=list(people.values()), values=found)
+
+
+YOON = Said('"We view the North\'s decision as a significant step toward the denuclearization of the Korean Peninsula '
+            'the world has wished for," said Yoon Young-chan, a spokesman for Mr. Moon.',
+            "We view the North's decision as a significant step toward the denuclearization of the Korean Peninsula "
+            "the world has wished for", "Yoon Young-chan")
+
+# each report tells the story in its own words too, so that the two are two sources, not one copy
+SUMMIT = Said("Mr. Kim's announcement came just days before a scheduled summit meeting with President Moon Jae-in of "
+              "South Korea, and Mr. Kim is also planning to meet with President Trump soon.")
+TESTS = Said("Mr. Kim spent last year conducting a series of nuclear and intercontinental ballistic missile tests, raising "
+             "tensions and a risk of war with the United States.")
+
+
+def test_a_negation_of_something_else_is_no_dispute():
+    # Moon agrees with his spokesman; his "no longer insisted on the withdrawal" denies nothing Yoon said
+    moon = Said("On Thursday, Mr. Moon said Mr. Kim had made a similar gesture, saying the North no longer insisted on "
+                "the withdrawal of American troops from the Korean Peninsula.",
+                "the North no longer insisted on the withdrawal of American troops from the Korean Peninsula",
+                "Moon Jae-in", "Mr. Moon", kind="indirect")
+    briefing = analyse([report("a", "Seoul Daily", YOON, SUMMIT), report("b", "Harbor Times", YOON, TESTS, moon)])
+    [claim] = [c for c in briefing.claims if c.claimed_by == "Yoon Young-chan"]
+    assert claim.disputed_by == [] and claim.status == "unconfirmed"
+
+
+def test_a_denial_of_the_claim_is_a_dispute():
+    denial = Said("Mr. Bolton said the North's decision was not a significant step toward denuclearization at all.",
+                  "the North's decision was not a significant step toward denuclearization at all", "John Bolton",
+                  "Mr. Bolton", kind="indirect")
+    briefing = analyse([report("a", "Seoul Daily", YOON, SUMMIT), report("b", "Harbor Times", YOON, TESTS, denial)])
+    [claim] = [c for c in briefing.claims if c.claimed_by == "Yoon Young-chan"]
+    assert [d.name for d in claim.disputed_by] == ["John Bolton"] and claim.status == "disputed"
+
+
+def test_one_speakers_two_remarks_on_one_topic_are_two_statements():
+    possible = "It's possible things won't go well and we won't have the meetings, and we'll just continue to go on this very strong path"
+    either = "We'll either have a very good meeting or we won't have a good meeting"
+    a = report("a", "Harbor Times", Said(f'"{possible}," Trump said of the summit with Kim Jong Un.', possible, "Donald Trump", "Trump"))
+    b = report("b", "Seoul Daily", Said(f'"{either}," Trump said of the summit with Kim Jong Un.', either, "Donald Trump", "Trump"))
+    briefing = analyse([a, b])
+    held = [s for s in briefing.statements if any("meeting" in m.text for m in s.mentions)]
+    assert held and all(len({m.article for m in s.mentions}) == 1 for s in held)
+    assert not [d for d in briefing.discrepancies if d.kind == "quote-wording"]
+
+
+def test_two_translations_of_one_remark_are_one_statement():
+    done = "The nuclear test site has done its job"
+    completed = "the northern nuclear test site has completed its mission"
+    a = report("a", "Harbor Times", Said(f'"{done}," Mr. Kim said in a statement carried by state media.', done, "Kim Jong Un", "Mr. Kim"))
+    b = report("b", "Seoul Daily", Said(f'Kim added "{completed}."', completed, "Kim Jong Un", "Kim"))
+    briefing = analyse([a, b])
+    [statement] = [s for s in briefing.statements if any("test site" in m.text for m in s.mentions)]
+    assert {m.article for m in statement.mentions} == {"a", "b"}
+
+
+def test_two_different_counts_of_one_kind_are_no_disagreement():
+    fired = "In total, the country fired 23 missiles during 16 tests between February and December 2017, according to a count."
+    icbms = ("Kim tested three intercontinental ballistic missiles last year, part of a sprint of missile tests between "
+             "February and December 2017.")
+    a = report("a", "Harbor Times", Said(fired), values=((fired, "23", 23.0, "missiles"),))
+    b = report("b", "Seoul Daily", Said(icbms), values=((icbms, "three", 3.0, "missiles"),))
+    assert not [d for d in analyse([a, b]).discrepancies if d.kind == "number"]
+
+
+def test_one_count_given_two_ways_is_still_compared():
+    fired = "In total, the country fired 23 missiles during 16 tests between February and December 2017, according to a count."
+    other = "The country fired 25 missiles during its tests between February and December 2017, according to another count."
+    a = report("a", "Harbor Times", Said(fired), values=((fired, "23", 23.0, "missiles"),))
+    b = report("b", "Seoul Daily", Said(other), values=((other, "25", 25.0, "missiles"),))
+    [number] = [d for d in analyse([a, b]).discrepancies if d.kind == "number"]
+    assert number.verdict == "conflict" and {v.surface for v in number.values} == {"23", "25"}
+    assert re.search("missiles", number.about)
