@@ -125,3 +125,22 @@ def test_one_count_given_two_ways_is_still_compared():
     [number] = [d for d in analyse([a, b]).discrepancies if d.kind == "number"]
     assert number.verdict == "conflict" and {v.surface for v in number.values} == {"23", "25"}
     assert re.search("missiles", number.about)
+
+
+def test_words_a_speaker_quotes_from_another_are_no_attribution_conflict():
+    # Comey's memo quotes Trump; one outlet gives Trump's words, another Comey's memo that holds them
+    words = "The guy has serious judgment issues."
+    memo = "In telling the story, the President pointed his fingers at his head and said ‘the guy has serious judgment issues,’"
+    a = report("a", "Harbor Times", Said(f"Mr. Trump told Mr. Comey that he had reservations about Mr. Flynn: “{words}”",
+                                         words, "Donald Trump", "Mr. Trump"), SUMMIT)
+    b = report("b", "Seoul Daily", Said(f"“{memo}” Comey wrote.", memo, "James Comey", "Comey"), TESTS)
+    briefing = analyse([a, b])
+    assert not [d for d in briefing.discrepancies if d.kind == "attribution"]
+
+
+def test_the_same_words_credited_to_two_people_are_still_a_conflict():
+    words = "The guy has serious judgment issues and cannot stay in the job."
+    a = report("a", "Harbor Times", Said(f"“{words}” Mr. Trump told reporters.", words, "Donald Trump", "Mr. Trump"), SUMMIT)
+    b = report("b", "Seoul Daily", Said(f"“{words}” Mr. Comey told reporters.", words, "James Comey", "Mr. Comey"), TESTS)
+    [who] = [d for d in analyse([a, b]).discrepancies if d.kind == "attribution"]
+    assert {v.normalized for v in who.values} == {"Donald Trump", "James Comey"}

@@ -20,16 +20,18 @@ NEGATIVE = re.compile(r"\b(?:not|no|never|nor|none|cannot|false|deny|denies|deni
 MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if)\b", re.I)
 # words that gainsay whatever they are said of: a denial or a doubt ("evidence" or "believe" alone gainsay nothing)
 DOUBT = re.compile(
-    r"\b(?:yet to|false|untrue|deny|denies|denied|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
+    r"\b(?:yet to|false|untrue|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
     r"unverified|remains to be seen|too soon|bluff|only (?:then|when|if))\b", re.I)
-# a plain negation gainsays only what follows it: "no longer insisted on the withdrawal" says nothing
-# against a claim about a step toward denuclearization, however much else the sentence shares
-NEGATION = re.compile(r"n['’]t\b|\b(?:not|no|never)\b", re.I)
+# a negation or a denial gainsays only what follows it: "no longer insisted on the withdrawal" says
+# nothing against a claim about a step toward denuclearization, nor "an effort to deny justice"
+# against one about what memos show, however much else the sentence shares
+NEGATION = re.compile(r"n['’]t\b|\b(?:not|no|never|deny|denies|denied|denying)\b", re.I)
 NEGATION_SCOPE = 6  # words after a negation that it denies
 CONTESTING = frozenset({"denies", "questions"})
 SHARED_WITH_CLAIM = 2  # content words a dispute shares with the claim: it speaks of the same things
 DENIAL = re.compile(r"\b(?:is false|are false|untrue|not true|a lie|lies|fake|denied that)\b", re.I)
-EVIDENCE = re.compile(r"\b(?:video|videos|footage|images?|photos?|photographs?|satellite|pictures?|recordings?|documents?)\b", re.I)
+# the things offered as evidence, as nouns ("right to document it" offers none)
+EVIDENCE = re.compile(r"(?<!\bto )\b(?:video|videos|footage|images?|photos?|photographs?|satellite|pictures?|recordings?|documents?)\b", re.I)
 MILITARY = r"(?:troops|forces|units|soldiers|military|army|tanks|garrisons?|bases|vehicles|weapons|ministry|government)"
 SELF_REFERENCE = re.compile(rf"\b(?:its|our|we|their)\s+(?:\w+\s+){{0,2}}{MILITARY}\b", re.I)
 CENTRAL_CLAIMS = 3
@@ -133,7 +135,7 @@ def assess(story: Story, statement: Statement) -> Claim:
         who = unit.speaker if unit.kind != "sentence" else reported_speaker(story, unit)
         if not who or who not in named or name_key(who) in same_names(set(speakers)) or relays(story, who) or parties_in(who) & parties:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
-        if not gainsays(unit, topic) or len(topic & content_stems(unit.sentence.text)) < SHARED_WITH_CLAIM:
+        if not gainsays(unit, topic) or len(topic & common_stems(unit.sentence.text)) < SHARED_WITH_CLAIM:
             continue  # a dispute contradicts the claim in words about what it says
         if parties and not (parties_in(unit.sentence.text) & parties or surname(statement.speaker) in unit.sentence.text):
             continue  # and is addressed to the claimant's side: caution about a third party is no dispute
@@ -142,7 +144,7 @@ def assess(story: Story, statement: Statement) -> Claim:
         disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
         if DENIAL.search(unit.text):
             denials.add(story.origins.get(unit.article, unit.article))
-    evidence = find_evidence(story, centre)
+    evidence = find_evidence(story, centre, topic)
     # evidence counts as independent only from a provider known to stand apart from the claimant:
     # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
     independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
@@ -183,9 +185,13 @@ def gainsays(unit, topic: set[str]) -> bool:
     a negation of what the claim says ("not seen any sign of troops pulling back")."""
     if unit.stance in CONTESTING or DOUBT.search(unit.text):
         return True
-    # names are left out: "but not Japan" denies no word of a claim about Japan's exemption
-    return any(content_stems(" ".join(w for w in unit.text[m.end():].split()[:NEGATION_SCOPE] if not w[:1].isupper())) & topic
-               for m in NEGATION.finditer(unit.text))
+    return any(common_stems(" ".join(unit.text[m.end():].split()[:NEGATION_SCOPE])) & topic for m in NEGATION.finditer(unit.text))
+
+
+def common_stems(text: str) -> set[str]:
+    """Content words but names: the story's people and places are in everything said about it
+    ("but not Japan" denies no word of a claim about Japan's exemption)."""
+    return content_stems(" ".join(w for w in text.split() if not w[:1].isupper()))
 
 
 def surname(name: str | None) -> str:
@@ -202,7 +208,7 @@ def sentence_text(story: Story, mention: StatementMention) -> str:
     return s.text if s else mention.text
 
 
-def find_evidence(story: Story, centre) -> list[Evidence]:
+def find_evidence(story: Story, centre, topic: set[str]) -> list[Evidence]:
     found = []
     sources = {q.speaker for a in story.articles for q in a.quotes if q.speaker}
     for article in story.articles:
@@ -212,8 +218,8 @@ def find_evidence(story: Story, centre) -> list[Evidence]:
             continue
         vectors = embed([s.text for s in candidates], story.settings.embedding_model)
         for s, v in zip(candidates, vectors):
-            if float(v @ centre) < RELATED:
-                continue
+            if float(v @ centre) < RELATED or len(topic & common_stems(s.text)) < SHARED_WITH_CLAIM:
+                continue  # evidence of the claim speaks of what it says, not only of its people
             by = provider(article, s.start, s.text, sources)
             if by:  # evidence no one is named as offering is a document mentioned, not evidence offered
                 found.append(Evidence(article.id, s.line, by, s.text))
@@ -224,6 +230,9 @@ def provider(article, start: int, text: str, sources: set[str]) -> str | None:
     """Who offers the evidence: the first party named before the evidence word that can offer
     any: someone quoted in the story, or a state ("Afghanistan" or "DNC Server" named nearby is no provider)."""
     cut = start + EVIDENCE.search(text).start()
+    speaking = next((q.speaker for q in article.quotes if q.speaker and q.kind != "scare" and q.start <= cut < q.end), None)
+    if speaking:
+        return speaking  # evidence named in someone's words is theirs to offer, not a name beside it
     named = [(m.start, e.name) for e in article.entities if e.kind in ("org", "person", "place")
              and (e.name in sources or parties_in(e.name)) for m in e.mentions if start <= m.start < cut]
     if named:

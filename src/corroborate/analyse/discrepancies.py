@@ -81,10 +81,22 @@ def copies_disagree(credited: dict[str, Quote], pieces) -> bool:
     for a, b in combinations(sorted(credited), 2):
         if len(distinct_people({credited[a].speaker, credited[b].speaker})) < 2:
             continue
-        if any(verbatim(quote_words(ma.text), quote_words(mb.text)) for ma, qa in pieces[a] for mb, qb in pieces[b]
+        if any(verbatim(quote_words(ma.text), quote_words(mb.text)) and not (relayed(qa, mb.text) or relayed(qb, ma.text))
+               for ma, qa in pieces[a] for mb, qb in pieces[b]
                if qa.speaker == credited[a].speaker and qb.speaker == credited[b].speaker):
             return True
     return False
+
+
+# a quotation inside a quote: single marks opening after a space and closing before a space or a mark
+INNER_QUOTE = re.compile(r"(?:^|(?<=\s))[‘'](.+?)[’'](?=[\s,.;:!?”\"]|$)")
+
+
+def relayed(quote: Quote, words: str) -> bool:
+    """The speaker repeats another's words, quoted inside the quote ("the President ... said
+    'the guy has serious judgment issues'," Comey wrote): one source passing on another's words,
+    not two reports disagreeing on who spoke."""
+    return any(verbatim(quote_words(inner), quote_words(words)) for inner in INNER_QUOTE.findall(quote.text))
 
 
 def named_at_quote(q: Quote) -> bool:
