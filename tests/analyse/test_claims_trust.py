@@ -144,3 +144,13 @@ def test_the_same_words_credited_to_two_people_are_still_a_conflict():
     b = report("b", "Seoul Daily", Said(f"“{words}” Mr. Comey told reporters.", words, "James Comey", "Mr. Comey"), TESTS)
     [who] = [d for d in analyse([a, b]).discrepancies if d.kind == "attribution"]
     assert {v.normalized for v in who.values} == {"Donald Trump", "James Comey"}
+
+
+def test_an_outlet_passing_on_a_leaders_words_is_no_attribution_conflict():
+    kim = Said('North Korean dictator Kim Jong Un said the country "will join international efforts" to halt "the nuclear '
+               'test altogether."', "will join international efforts", "Kim Jong Un", "Kim Jong Un")
+    sputnik = Said('Sputnik, a Russian state site, added the detail North Korea will "join international efforts to halt '
+                   'nuclear tests altogether," according to Kim.', "join international efforts to halt nuclear tests altogether",
+                   "Sputnik", "Sputnik")
+    briefing = analyse([report("a", "Harbor Times", kim, SUMMIT), report("b", "Seoul Daily", sputnik, TESTS)])
+    assert not [d for d in briefing.discrepancies if d.kind == "attribution"]

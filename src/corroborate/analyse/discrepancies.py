@@ -65,7 +65,7 @@ def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
         # is too often the wrong person to set one report against another
         credited = {a: next((q for _, q in ps if q.speaker in people and named_at_quote(q)), None) for a, ps in pieces.items()}
         credited = {a: q for a, q in credited.items() if q is not None}
-        if len(distinct_people({q.speaker for q in credited.values()})) < 2 or not copies_disagree(credited, pieces):
+        if len(distinct_people({q.speaker for q in credited.values()})) < 2 or not copies_disagree(story, credited, pieces):
             continue
         values = [DiscrepancyValue(a, q.line, q.speaker_mention.text if q.speaker_mention else q.speaker, q.speaker,
                                    story.outlet(a), sentence_of(story, a, q.start)) for a, q in sorted(credited.items())]
@@ -76,16 +76,26 @@ def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
     return out
 
 
-def copies_disagree(credited: dict[str, Quote], pieces) -> bool:
-    """Two reports print the same words (not a paraphrase joined to them) and credit two people."""
+def copies_disagree(story: Story, credited: dict[str, Quote], pieces) -> bool:
+    """Two reports print the same words (not a paraphrase joined to them) and credit two people,
+    and neither names the other's speaker where it gives them ("Sputnik added ..., according to
+    Kim" passes Kim's words on)."""
     for a, b in combinations(sorted(credited), 2):
         if len(distinct_people({credited[a].speaker, credited[b].speaker})) < 2:
+            continue
+        if names_at(story, credited[a], credited[b].speaker) or names_at(story, credited[b], credited[a].speaker):
             continue
         if any(verbatim(quote_words(ma.text), quote_words(mb.text)) and not (relayed(qa, mb.text) or relayed(qb, ma.text))
                for ma, qa in pieces[a] for mb, qb in pieces[b]
                if qa.speaker == credited[a].speaker and qb.speaker == credited[b].speaker):
             return True
     return False
+
+
+def names_at(story: Story, quote: Quote, person: str) -> bool:
+    """The sentence giving the quote names the person (by any part of the name: "Kim" for Kim Jong Un)."""
+    sentence = set(re.findall(r"[A-Z][A-Za-z]+", sentence_of(story, quote.article, quote.start)))
+    return any(len(part) > 2 and part in sentence for part in re.findall(r"[A-Z][A-Za-z]+", person))
 
 
 # a quotation inside a quote: single marks opening after a space and closing before a space or a mark
