@@ -154,3 +154,26 @@ def test_an_outlet_passing_on_a_leaders_words_is_no_attribution_conflict():
                    "Sputnik", "Sputnik")
     briefing = analyse([report("a", "Harbor Times", kim, SUMMIT), report("b", "Seoul Daily", sputnik, TESTS)])
     assert not [d for d in briefing.discrepancies if d.kind == "attribution"]
+
+
+def test_a_sentence_giving_a_speakers_words_joins_only_a_remark_with_the_same_content():
+    # both about the summit with Kim; one says the Koreas might announce a deal, the other that it might be called off
+    deal = Said("Mr. Trump said that the North and the South might announce some kind of deal before he met Mr. Kim.",
+                "that the North and the South might announce some kind of deal before he met Mr. Kim", "Donald Trump",
+                "Mr. Trump", kind="indirect")
+    off = Said("With Abe at his side, Trump repeated that he plans to meet with Kim — perhaps in early June — but raised "
+               "the possibility the summit might be called off.", "the summit might be called off", "Donald Trump", "Trump",
+               kind="indirect")
+    briefing = analyse([report("a", "Harbor Times", deal, SUMMIT), report("b", "Seoul Daily", off, TESTS)])
+    held = [s for s in briefing.statements if any("some kind of deal" in m.text for m in s.mentions)]
+    assert held and all({m.article for m in s.mentions} == {"a"} for s in held)
+
+
+def test_narration_of_critics_does_not_join_a_sentence_giving_the_presidents_words():
+    critics = Said("Comey's critics have accused him of leaking classified information when he shared that memo.")
+    trump = Said("President Donald Trump commented on the public release of the memos by former FBI director James Comey, "
+                 "asserting that they proved that he leaked classified information.",
+                 "they proved that he leaked classified information", "Donald Trump", "President Donald Trump", kind="indirect")
+    briefing = analyse([report("a", "Harbor Times", critics, SUMMIT), report("b", "Seoul Daily", trump, TESTS)])
+    held = [s for s in briefing.statements if any("critics" in m.text for m in s.mentions)]
+    assert held and all({m.article for m in s.mentions} == {"a"} for s in held)

@@ -105,7 +105,7 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
         return False  # troops leaving one country and troops leaving another: two facts
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
-        return overlap >= SAME_REFERENTS_CONTENT or "sentence" in (a.kind, b.kind)
+        return overlap >= SAME_REFERENTS_CONTENT
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
@@ -147,6 +147,8 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     for mine, other in ((a, b), (b, a)):
         if mine.kind == "sentence" and other.speaker in people and other.speaker not in mine.people:
             return 0.0
+        if mine.kind == other.kind == "sentence" and mine.reports & people and not mine.reports & (other.people | other.reports):
+            return 0.0  # a sentence giving someone's words, and one about the same thing that never names them
     if a.kind == b.kind == "sentence" and cosine < threshold + SENTENCE_MARGIN:
         return 0.0
     short, long_ = sorted((normalize(a.text), normalize(b.text)), key=len)
