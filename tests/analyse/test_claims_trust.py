@@ -153,7 +153,20 @@ def test_an_outlet_passing_on_a_leaders_words_is_no_attribution_conflict():
                    'nuclear tests altogether," according to Kim.', "join international efforts to halt nuclear tests altogether",
                    "Sputnik", "Sputnik")
     briefing = analyse([report("a", "Harbor Times", kim, SUMMIT), report("b", "Seoul Daily", sputnik, TESTS)])
+    copied = [s for s in briefing.statements if {m.text for m in s.mentions} >= {"will join international efforts",
+                                                                                   "join international efforts to halt nuclear tests altogether"}]
+    assert len(copied) == 1  # one remark, copied
     assert not [d for d in briefing.discrepancies if d.kind == "attribution"]
+
+
+def test_a_few_words_sharing_a_topic_with_a_quote_are_not_a_copy_of_it():
+    halt = Said('The country will join international efforts to halt "the nuclear test altogether," Kim said.',
+                "the nuclear test altogether", "Kim Jong Un", "Kim", kind="partial")
+    done = Said('"The nuclear test site has done its job," Mr. Kim said in a statement carried by state media.',
+                "The nuclear test site has done its job", "Kim Jong Un", "Mr. Kim")
+    briefing = analyse([report("a", "Harbor Times", halt, SUMMIT), report("b", "Seoul Daily", done, TESTS)])
+    held = [s for s in briefing.statements if any("nuclear test" in m.text for m in s.mentions)]
+    assert held and all(len({m.article for m in s.mentions}) == 1 for s in held)
 
 
 def test_a_sentence_giving_a_speakers_words_joins_only_a_remark_with_the_same_content():

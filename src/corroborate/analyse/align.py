@@ -34,6 +34,7 @@ VERBATIM = 3.0  # the score of two copies of one quote: they join before anythin
 VERBATIM_MIN_WORDS = 4
 VERBATIM_SHARE = 0.75  # of the shorter quote's words, in runs of two or more the other also has
 VERBATIM_RUN = 6  # or one shared run this long covering half of the shorter quote
+SHORT_QUOTE = 8  # words: a quote this short is a copy only with every word but small ones shared
 CONTESTING = frozenset({"denies", "questions"})
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
 # a paraphrase or a retelling says the same thing, not just something on one topic: most of the
@@ -44,7 +45,7 @@ CLOSE_CONTENT = 0.5
 SAME_REFERENTS_CONTENT = 0.4
 CLOSE_MEANING = 0.72
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-SHARED_CONTENT_RUN = 2  # content words in the run of words two quotes of one remark share
+SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -60,18 +61,27 @@ def verbatim(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     blocks = [m for m in SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks() if m.size >= 2]
     shared = sum(m.size for m in blocks)
     longest = max((m.size for m in blocks), default=0)
+    if len(short) < SHORT_QUOTE:
+        # a few words are a copy only if what the other lacks is small words ("will join international
+        # efforts"); "the nuclear test altogether" is not "the nuclear test site has done its job"
+        kept = {i for m in blocks for i in range(m.a, m.a + m.size)}
+        if any(w not in STOP_WORDS for i, w in enumerate(short) if i not in kept):
+            return False
     return shared >= VERBATIM_SHARE * len(short) or (longest >= VERBATIM_RUN and shared >= 0.5 * len(short))
 
 
 def shares_wording(a: str, b: str) -> bool:
-    """Two quotes of one remark share a run of its words with two content words in it, names
-    aside: "the permanent denuclearization of North Korea" and "the challenge of North Korea"
-    share only a name, and "things won't go well" and "a very good meeting or we won't" only
-    small words; those are two remarks on one topic."""
+    """Two quotes of one remark share a run of its words with three content words in it, or
+    with every content word of the shorter (two at least), names aside: "the permanent
+    denuclearization of North Korea" and "the challenge of North Korea" share only a name,
+    "things won't go well" and "a very good meeting or we won't" only small words, "the
+    nuclear test altogether" and "the nuclear test site has completed its mission" two words
+    of a topic; those are two remarks."""
     x, y = wording_tokens(a), wording_tokens(b)
+    least = min(sum(c for _, c in x), sum(c for _, c in y))
     matcher = SequenceMatcher(None, [w for w, _ in x], [w for w, _ in y], autojunk=False)
-    return any(sum(content for _, content in x[m.a:m.a + m.size]) >= SHARED_CONTENT_RUN
-               for m in matcher.get_matching_blocks())
+    runs = [sum(content for _, content in x[m.a:m.a + m.size]) for m in matcher.get_matching_blocks()]
+    return any(run >= SHARED_CONTENT_RUN or SHARED_CONTENT_RUN > run >= max(2, least) for run in runs)
 
 
 def wording_tokens(text: str) -> list[tuple[str, bool]]:
