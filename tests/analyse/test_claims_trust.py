@@ -190,3 +190,23 @@ def test_narration_of_critics_does_not_join_a_sentence_giving_the_presidents_wor
     briefing = analyse([report("a", "Harbor Times", critics, SUMMIT), report("b", "Seoul Daily", trump, TESTS)])
     held = [s for s in briefing.statements if any("critics" in m.text for m in s.mentions)]
     assert held and all({m.article for m in s.mentions} == {"a"} for s in held)
+
+
+PARSCALE = Said('"This is a sham lawsuit about a bogus Russian collusion claim filed by a desperate, dysfunctional, and '
+                'nearly insolvent Democratic Party," the campaign\'s manager, Brad Parscale, said in a statement.',
+                "This is a sham lawsuit about a bogus Russian collusion claim filed by a desperate, dysfunctional, and "
+                "nearly insolvent Democratic Party", "Brad Parscale", "Brad Parscale")
+
+
+def test_an_ally_dismissing_the_same_target_does_not_dispute_the_claim():
+    # Stone dismisses the lawsuit as Parscale does: a denial of the lawsuit is no denial of Parscale's words
+    stone = Said('Roger J. Stone Jr., a former campaign adviser to Mr. Trump who is named as a defendant in the suit, dismissed '
+                 'it in an email as "a left-wing conspiracy theory dressed up as a lawsuit."',
+                 "a left-wing conspiracy theory dressed up as a lawsuit.", "Roger Stone", "Roger J. Stone Jr.",
+                 kind="partial", stance="denies")
+    perez = Said("Mr. Perez said that the party had not worked on the lawsuit with Democratic leaders on the intelligence "
+                 "committees in the House and Senate.", "that the party had not worked on the lawsuit with Democratic leaders "
+                 "on the intelligence committees in the House and Senate", "Tom Perez", "Mr. Perez", kind="indirect")
+    briefing = analyse([report("a", "Harbor Times", PARSCALE, SUMMIT), report("b", "Seoul Daily", PARSCALE, TESTS, stone, perez)])
+    [claim] = [c for c in briefing.claims if c.claimed_by == "Brad Parscale"]
+    assert claim.disputed_by == []

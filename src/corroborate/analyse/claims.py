@@ -135,8 +135,10 @@ def assess(story: Story, statement: Statement) -> Claim:
         who = unit.speaker if unit.kind != "sentence" else reported_speaker(story, unit)
         if not who or who not in named or name_key(who) in same_names(set(speakers)) or relays(story, who) or parties_in(who) & parties:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
-        if not gainsays(unit, topic) or len(topic & common_stems(unit.sentence.text)) < SHARED_WITH_CLAIM:
-            continue  # a dispute contradicts the claim in words about what it says
+        if surname(who) == surname(statement.speaker):
+            continue  # one "Trump" resolved to two people by two reports is the claimant, not a rival
+        if not gainsays(unit, topic) or len(topic & common_stems(unit.text)) < SHARED_WITH_CLAIM:
+            continue  # a dispute contradicts the claim in its own words about what it says, not beside them
         if parties and not (parties_in(unit.sentence.text) & parties or surname(statement.speaker) in unit.sentence.text):
             continue  # and is addressed to the claimant's side: caution about a third party is no dispute
         if parties and (person_parties(story, who) & parties):
@@ -144,7 +146,7 @@ def assess(story: Story, statement: Statement) -> Claim:
         disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
         if DENIAL.search(unit.text):
             denials.add(story.origins.get(unit.article, unit.article))
-    evidence = find_evidence(story, centre, topic)
+    evidence = find_evidence(story, centre, topic, mentioned)
     # evidence counts as independent only from a provider known to stand apart from the claimant:
     # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
     independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
@@ -185,7 +187,8 @@ def gainsays(unit, topic: set[str]) -> bool:
     a negation of what the claim says ("not seen any sign of troops pulling back")."""
     if unit.stance in CONTESTING or DOUBT.search(unit.text):
         return True
-    return any(common_stems(" ".join(unit.text[m.end():].split()[:NEGATION_SCOPE])) & topic for m in NEGATION.finditer(unit.text))
+    return any(len(common_stems(" ".join(unit.text[m.end():].split()[:NEGATION_SCOPE])) & topic) >= SHARED_WITH_CLAIM
+               for m in NEGATION.finditer(unit.text))
 
 
 def common_stems(text: str) -> set[str]:
@@ -208,12 +211,13 @@ def sentence_text(story: Story, mention: StatementMention) -> str:
     return s.text if s else mention.text
 
 
-def find_evidence(story: Story, centre, topic: set[str]) -> list[Evidence]:
+def find_evidence(story: Story, centre, topic: set[str], claimed: set[tuple[str, int]]) -> list[Evidence]:
+    """Sentences offering something seen (a video, documents) on the claim, other than the claim's own."""
     found = []
     sources = {q.speaker for a in story.articles for q in a.quotes if q.speaker}
     for article in story.articles:
         body = {ln.line for ln in article.lines if ln.label == "body"}
-        candidates = [s for s in article.sentences if s.line in body and EVIDENCE.search(s.text)]
+        candidates = [s for s in article.sentences if s.line in body and EVIDENCE.search(s.text) and (article.id, s.line) not in claimed]
         if not candidates:
             continue
         vectors = embed([s.text for s in candidates], story.settings.embedding_model)
