@@ -44,8 +44,10 @@ SAME_CONTENT = 0.65
 CLOSE_CONTENT = 0.5
 SAME_REFERENTS_CONTENT = 0.4
 CLOSE_MEANING = 0.72
+REPORTING_SENTENCE_CONTENT = 0.3
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
+TRANSLATED_SHARE = 0.4  # or this share of the shorter quote's content words, in any order
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -72,7 +74,7 @@ def verbatim(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def shares_wording(a: str, b: str) -> bool:
     """Two quotes of one remark share a run of its words with three content words in it, or
-    with every content word of the shorter (two at least), names aside: "the permanent
+    with every content word of the shorter (two at least), or most of their content words, names aside: "the permanent
     denuclearization of North Korea" and "the challenge of North Korea" share only a name,
     "things won't go well" and "a very good meeting or we won't" only small words, "the
     nuclear test altogether" and "the nuclear test site has completed its mission" two words
@@ -81,7 +83,13 @@ def shares_wording(a: str, b: str) -> bool:
     least = min(sum(c for _, c in x), sum(c for _, c in y))
     matcher = SequenceMatcher(None, [w for w, _ in x], [w for w, _ in y], autojunk=False)
     runs = [sum(content for _, content in x[m.a:m.a + m.size]) for m in matcher.get_matching_blocks()]
-    return any(run >= SHARED_CONTENT_RUN or SHARED_CONTENT_RUN > run >= max(2, least) for run in runs)
+    if any(run >= SHARED_CONTENT_RUN or SHARED_CONTENT_RUN > run >= max(2, least) for run in runs):
+        return True
+    # two translations of one remark share its words in another order ("we believe what we see" /
+    # "we will see, then we will believe"): most of the shorter's content words, three at least
+    mine = [{re.sub(r"s$", "", w) for w, content in t if content} for t in (x, y)]
+    shared = len(mine[0] & mine[1])
+    return shared >= SHARED_CONTENT_RUN and shared >= TRANSLATED_SHARE * min(len(mine[0]), len(mine[1]))
 
 
 def wording_tokens(text: str) -> list[tuple[str, bool]]:
@@ -115,7 +123,8 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
         return False  # troops leaving one country and troops leaving another: two facts
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
-        return overlap >= SAME_REFERENTS_CONTENT
+        # an outlet's sentence giving the speaker's words tells them in its own: fewer shared, but some
+        return overlap >= (REPORTING_SENTENCE_CONTENT if "sentence" in (a.kind, b.kind) else SAME_REFERENTS_CONTENT)
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))

@@ -146,7 +146,9 @@ def assess(story: Story, statement: Statement) -> Claim:
         disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
         if DENIAL.search(unit.text):
             denials.add(story.origins.get(unit.article, unit.article))
-    evidence = find_evidence(story, centre, topic, mentioned)
+    quoted = {(u.article, u.start): u.end for u in story.units if u.kind != "sentence"}
+    claimants_words = [(m.article, m.start, m.end) for m in statement.mentions if (m.article, m.start) in quoted]
+    evidence = find_evidence(story, centre, topic, claimants_words)
     # evidence counts as independent only from a provider known to stand apart from the claimant:
     # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
     independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
@@ -158,11 +160,13 @@ def assess(story: Story, statement: Statement) -> Claim:
         status = "confirmed"
     else:
         status = "unconfirmed"
-    claimed_by = "; ".join(speakers) or statement.speaker
+    # named parties only: "committee" or "officials" beside "Tom Perez" names no one
+    claimed_by = "; ".join(n for n in speakers if n[:1].isupper()) or statement.speaker
     return Claim(
         text=best_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
         disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
-        status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers),
+        status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers,
+                                               side_known=bool(parties)),
         statement=statement.id,
     )
 
@@ -211,19 +215,20 @@ def sentence_text(story: Story, mention: StatementMention) -> str:
     return s.text if s else mention.text
 
 
-def find_evidence(story: Story, centre, topic: set[str], claimed: set[tuple[str, int]]) -> list[Evidence]:
-    """Sentences offering something seen (a video, documents) on the claim, other than the claim's own."""
+def find_evidence(story: Story, centre, topic: set[str], claimed: list[tuple[str, int, int]]) -> list[Evidence]:
+    """Sentences offering something seen (a video, documents) on the claim, not in the claim's own words."""
     found = []
     sources = {q.speaker for a in story.articles for q in a.quotes if q.speaker}
     for article in story.articles:
         body = {ln.line for ln in article.lines if ln.label == "body"}
-        candidates = [s for s in article.sentences if s.line in body and EVIDENCE.search(s.text) and (article.id, s.line) not in claimed]
+        candidates = [s for s in article.sentences if s.line in body and EVIDENCE.search(s.text)
+                      and not any(a == article.id and start <= s.start + EVIDENCE.search(s.text).start() < end for a, start, end in claimed)]
         if not candidates:
             continue
         vectors = embed([s.text for s in candidates], story.settings.embedding_model)
         for s, v in zip(candidates, vectors):
-            if float(v @ centre) < RELATED or len(topic & common_stems(s.text)) < SHARED_WITH_CLAIM:
-                continue  # evidence of the claim speaks of what it says, not only of its people
+            if float(v @ centre) < RELATED:
+                continue
             by = provider(article, s.start, s.text, sources)
             if by:  # evidence no one is named as offering is a document mentioned, not evidence offered
                 found.append(Evidence(article.id, s.line, by, s.text))
@@ -246,9 +251,12 @@ def provider(article, start: int, text: str, sources: set[str]) -> str | None:
     return m.group(1) if m and not quoted else None  # a body named inside someone's quote offers nothing
 
 
-def status_text(claimed_by, self_report, status, evidence, independent, disputers) -> str:
+def status_text(claimed_by, self_report, status, evidence, independent, disputers, side_known: bool = True) -> str:
     parts = [f"claimed by {claimed_by}" + (" about its own side" if self_report else "")]
-    if evidence and not independent:
+    if evidence and not independent and not side_known:
+        parts.append("evidence offered by " + ", ".join(sorted({e.by for e in evidence}))
+                     + ", not known to stand apart from the claimant")
+    elif evidence and not independent:
         parts.append("evidence comes only from the claimant")
     elif independent:
         parts.append("evidence from others: " + ", ".join(sorted({e.by for e in independent})))
