@@ -210,3 +210,28 @@ def test_an_ally_dismissing_the_same_target_does_not_dispute_the_claim():
     briefing = analyse([report("a", "Harbor Times", PARSCALE, SUMMIT), report("b", "Seoul Daily", PARSCALE, TESTS, stone, perez)])
     [claim] = [c for c in briefing.claims if c.claimed_by == "Brad Parscale"]
     assert claim.disputed_by == []
+
+
+def test_an_outlet_starting_a_quote_later_changes_no_word_of_it():
+    full = "It is together that we will be able to act effectively for our planet"
+    cut = "together we will be able to act effectively for our planet"
+    a = report("a", "Harbor Times", Said(f'"{full}," Macron said in remarks at an opening ceremony.', full, "Emmanuel Macron",
+                                         "Macron"), SUMMIT)
+    b = report("b", "Seoul Daily", Said(f'Macron said, adding that "{cut}."', cut, "Emmanuel Macron", "Macron"), TESTS)
+    assert not [d for d in analyse([a, b]).discrepancies if d.kind == "quote-wording"]
+
+
+def test_words_credited_to_one_of_two_namesakes_by_surname_alone_name_only_the_surname():
+    # two reports give the words with "Trump said"; the story has Donald and Melania Trump
+    words = "Your visit comes at a critical time for our alliance and for the world"
+    melania = Said("Melania Trump wore a white hat at the arrival ceremony on the South Lawn of the White House.")
+    a = report("a", "Harbor Times", Said(f'"{words}," Trump said Tuesday on the White House lawn.', words, "Melania Trump",
+                                         "Trump"), SUMMIT, melania)
+    b = report("b", "Seoul Daily", Said(f'"{words.replace("our a", "a")}," Trump told the guests.', words.replace("our a", "a"),
+                                        "Melania Trump", "Trump"), TESTS,
+               Said("Donald Trump and Emmanuel Macron planted a tree.", "planted a tree", "Donald Trump", "Donald Trump",
+                    kind="indirect"))
+    briefing = analyse([a, b])
+    assert not [c for c in briefing.claims if c.claimed_by == "Melania Trump"]
+    about = [d.about for d in briefing.discrepancies if d.kind == "quote-wording"]
+    assert about and all("Melania" not in x for x in about)

@@ -16,8 +16,8 @@ from .parties import parties_in
 from .story import Story, best_sentence
 
 NEGATIVE = re.compile(r"\b(?:not|no|never|nor|none|cannot|false|deny|denies|denied|without)\b|n['’]t\b", re.I)
-# "must", "should", "would": demands and conditions, not statements of fact
-MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if)\b", re.I)
+# "must", "should", "would", "have to": demands and conditions, not statements of fact
+MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if|(?:have|has|need|needs) to)\b", re.I)
 # words that gainsay whatever they are said of: a denial or a doubt ("evidence" or "believe" alone gainsay nothing)
 DOUBT = re.compile(
     r"\b(?:yet to|false|untrue|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
@@ -42,10 +42,21 @@ CANDIDATES = 10
 
 def find_claims(story: Story, statements: list[Statement]) -> list[Claim]:
     candidates = [s for s in statements if s.speaker and s.independent_sources >= 2 and asserts_a_fact(story, s)
-                  and not outlet_credited(story, s) and one_party(story, s)][:CANDIDATES]
+                  and not outlet_credited(story, s) and one_party(story, s) and identified(story, s)][:CANDIDATES]
     ranked = sorted(enumerate(assess(story, s) for s in candidates),
                     key=lambda pair: (-(len(pair[1].disputed_by) + len(pair[1].evidence)), pair[0]))
     return [claim for _, claim in ranked[:CENTRAL_CLAIMS]]
+
+
+def identified(story: Story, statement: Statement) -> bool:
+    """The claimant is known: when two people of the story share the speaker's surname (Donald and
+    Melania Trump), a report names the speaker in full where it gives the words, not only "Trump"."""
+    last = surname(statement.speaker)
+    namesakes = {e.name for a in story.articles for e in a.entities if e.kind == "person" and surname(e.name) == last}
+    if len(same_names(namesakes)) < 2:
+        return True
+    first = statement.speaker.split()[0]
+    return any(re.search(rf"\b{re.escape(first)}\b", sentence_text(story, m)) for m in statement.mentions)
 
 
 def asserts_a_fact(story: Story, statement: Statement) -> bool:

@@ -18,6 +18,7 @@ from ..model import Article, Discrepancy, DiscrepancyValue, Quote, Statement, St
 from ..nlp import embed
 from ..text import STOP_WORDS, normalize, words
 from .align import quote_words, verbatim
+from .claims import identified
 from .parties import parties_in
 from .referents import find_referent_discrepancies, own_date
 from .story import Story
@@ -144,9 +145,17 @@ def changed_words(story: Story, statement: Statement) -> Discrepancy | None:
     values = [DiscrepancyValue(a, pieces[a][0][0].line, " ".join(m.text for m, _ in pieces[a]), None, story.outlet(a),
                                sentence_of(story, a, pieces[a][0][0].start)) for a in sorted(involved)]
     what = "; ".join(f"\"{old or '-'}\" / \"{new or '-'}\"" for old, new in changes[:3])
-    return Discrepancy("quote-wording", "conflict", f"the words of {statement.speaker or 'one quote'}: {what}", values,
+    return Discrepancy("quote-wording", "conflict", f"the words of {speaker_label(story, statement)}: {what}", values,
                        "the outlets print one quote with a word inserted, dropped or changed; "
                        "at most one copy has the words as said")
+
+
+def speaker_label(story: Story, statement: Statement) -> str:
+    """Who said it, as far as the reports tell: only the surname when two people of the story
+    bear it and no report names the speaker in full at the words."""
+    if not statement.speaker:
+        return "one quote"
+    return statement.speaker if identified(story, statement) else statement.speaker.split()[-1]
 
 
 def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
@@ -157,9 +166,12 @@ def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if sum(m.size for m in blocks) < max(MIN_SHARED_WORDS, 0.6 * min(len(x), len(y))):
         return []  # not copies of one quote: the paraphrase check handles these
-    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    inner = [op for op in ops if op[1] > blocks[0].a and op[2] < blocks[-1].a + blocks[-1].size
-             and op[3] > blocks[0].b and op[4] < blocks[-1].b + blocks[-1].size]
+    opcodes = matcher.get_opcodes()
+    # a change inside both copies, with two shared words or more on each side of it: a change next
+    # to where one outlet starts or ends its quote is that outlet cutting it ("It is together that
+    # we will" / "together we will")
+    inner = [op for k, op in enumerate(opcodes) if op[0] != "equal" and 0 < k < len(opcodes) - 1
+             and opcodes[k - 1][2] - opcodes[k - 1][1] >= 2 and opcodes[k + 1][2] - opcodes[k + 1][1] >= 2]
     if len(inner) > MAX_WORDING_CHANGES:
         return []  # many changes: a paraphrase or a translation, reported as variants
     if ELLIPSIS.search(a) or ELLIPSIS.search(b):
@@ -416,7 +428,7 @@ def wording_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
         reported.append(where)
         values = [DiscrepancyValue(a, ms[0].line, texts[a], None, story.outlet(a), sentence_of(story, a, ms[0].start))
                   for a, ms in by_article.items()]
-        out.append(Discrepancy("quote-wording", "variants", f"the words of {statement.speaker}: {statement.text[:80]}",
+        out.append(Discrepancy("quote-wording", "variants", f"the words of {speaker_label(story, statement)}: {statement.text[:80]}",
                                values, "the outlets quote the same remark in different words (translation or paraphrase)"))
     return out
 
