@@ -235,3 +235,18 @@ def test_words_credited_to_one_of_two_namesakes_by_surname_alone_name_only_the_s
     assert not [c for c in briefing.claims if c.claimed_by == "Melania Trump"]
     about = [d.about for d in briefing.discrepancies if d.kind == "quote-wording"]
     assert about and all("Melania" not in x for x in about)
+
+
+def test_evidence_is_not_independent_when_the_claimants_side_is_unknown():
+    # a Border Patrol chief's claim and the U.S. border agency's video: one side, though no name says so
+    scott = Said("In a statement Saturday, Chief Patrol Agent Rodney Scott said there had been several attempted illegal "
+                 "entries by people associated with the caravan.", "there had been several attempted illegal entries by "
+                 "people associated with the caravan", "Rodney Scott", "Rodney Scott", kind="indirect")
+    video = Said("On Sunday the United States Border Patrol released video showing several groups of people associated "
+                 "with the caravan attempting illegal entries at the fence.")
+    b = report("b", "Seoul Daily", scott, TESTS, video)
+    at = b.text.rindex("United States")
+    b.entities.append(Entity("United States", "place", mentions=[Mention(at, at + 13, "United States")]))
+    briefing = analyse([report("a", "Harbor Times", scott, SUMMIT), b])
+    [claim] = [c for c in briefing.claims if c.claimed_by == "Rodney Scott"]
+    assert claim.evidence and claim.status == "unconfirmed"
