@@ -264,9 +264,9 @@ def provider(article, start: int, text: str, sources: set[str]) -> str | None:
 
 def status_text(claimed_by, self_report, status, evidence, independent, disputers, side_known: bool = True) -> str:
     parts = [f"claimed by {claimed_by}" + (" about its own side" if self_report else "")]
-    if evidence and not independent and not side_known:
-        parts.append("evidence offered by " + ", ".join(sorted({e.by for e in evidence}))
-                     + ", not known to stand apart from the claimant")
+    others = sorted({e.by for e in evidence if not same_speaker(e.by, claimed_by)})
+    if others and not independent and not side_known:
+        parts.append("evidence offered by " + ", ".join(others) + ", not known to stand apart from the claimant")
     elif evidence and not independent:
         parts.append("evidence comes only from the claimant")
     elif independent:
