@@ -250,3 +250,12 @@ def test_evidence_is_not_independent_when_the_claimants_side_is_unknown():
     briefing = analyse([report("a", "Harbor Times", scott, SUMMIT), b])
     [claim] = [c for c in briefing.claims if c.claimed_by == "Rodney Scott"]
     assert claim.evidence and claim.status == "unconfirmed"
+
+
+def test_a_description_is_no_claimant():
+    said = Said("Since at least early this year, Mueller has discussed the possibility of interviewing Trump for the "
+                "investigation, according to the president's attorneys.", "Since at least early this year, Mueller has "
+                "discussed the possibility of interviewing Trump for the investigation", "president's attorneys",
+                "the president's attorneys", kind="indirect")
+    briefing = analyse([report("a", "Harbor Times", said, SUMMIT), report("b", "Seoul Daily", said, TESTS)])
+    assert briefing.claims == []

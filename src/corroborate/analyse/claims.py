@@ -41,8 +41,10 @@ CANDIDATES = 10
 
 
 def find_claims(story: Story, statements: list[Statement]) -> list[Claim]:
-    candidates = [s for s in statements if s.speaker and s.independent_sources >= 2 and asserts_a_fact(story, s)
-                  and not outlet_credited(story, s) and one_party(story, s) and identified(story, s)][:CANDIDATES]
+    # a claimant is named: "the president's attorneys" or "officials" are no identifiable party
+    candidates = [s for s in statements if s.speaker and s.speaker[:1].isupper() and s.independent_sources >= 2 and asserts_a_fact(story, s)
+                  and not outlet_credited(story, s) and one_party(story, s) and identified(story, s)
+                  and own_words(story, s) is not s][:CANDIDATES]
     ranked = sorted(enumerate(assess(story, s) for s in candidates),
                     key=lambda pair: (-(len(pair[1].disputed_by) + len(pair[1].evidence)), pair[0]))
     return [claim for _, claim in ranked[:CENTRAL_CLAIMS]]
@@ -162,7 +164,9 @@ def assess(story: Story, statement: Statement) -> Claim:
     evidence = find_evidence(story, centre, topic, claimants_words)
     # evidence counts as independent only from a provider known to stand apart from the claimant:
     # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
-    independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
+    # and it confirms only what it speaks of: a video of tanks leaving confirms no build-up
+    independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)
+                            and len(topic & common_stems(e.text)) >= SHARED_WITH_CLAIM]
     if len(denials) >= 2:
         status = "contradicted"
     elif disputers:
@@ -171,8 +175,9 @@ def assess(story: Story, statement: Statement) -> Claim:
         status = "confirmed"
     else:
         status = "unconfirmed"
-    # named parties only: "committee" or "officials" beside "Tom Perez" names no one
-    claimed_by = "; ".join(n for n in speakers if n[:1].isupper()) or statement.speaker
+    # the claimant alone: others the reports credit with words of the statement may have said
+    # something else that was joined to it ("according to the president's attorneys")
+    claimed_by = statement.speaker
     return Claim(
         text=best_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
         disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
@@ -184,7 +189,9 @@ def assess(story: Story, statement: Statement) -> Claim:
 
 def own_words(story: Story, statement: Statement) -> Statement:
     """The statement as the claimant's quotes give it: an outlet's narration joined to it is not
-    the claim ("Trump agreed that Iran was a problem" is the outlet's account, not Macron's words)."""
+    the claim ("Trump agreed that Iran was a problem" is the outlet's account, not Macron's words),
+    nor is a speech act told by the outlet ("Mueller has discussed the possibility of ..."). The
+    statement itself when no report quotes the claimant: then it is no claim."""
     quoted = {(u.article, u.start) for u in story.units if u.kind != "sentence" and same_speaker(u.speaker, statement.speaker)}
     mine = [m for m in statement.mentions if (m.article, m.start) in quoted]
     return replace(statement, mentions=mine) if mine else statement
@@ -247,6 +254,11 @@ def find_evidence(story: Story, centre, topic: set[str], claimed: list[tuple[str
 
 
 def provider(article, start: int, text: str, sources: set[str]) -> str | None:
+    by = named_provider(article, start, text, sources)
+    return None if by and EVIDENCE.search(by) else by  # "That document" offers nothing
+
+
+def named_provider(article, start: int, text: str, sources: set[str]) -> str | None:
     """Who offers the evidence: the first party named before the evidence word that can offer
     any: someone quoted in the story, or a state ("Afghanistan" or "DNC Server" named nearby is no provider)."""
     cut = start + EVIDENCE.search(text).start()
