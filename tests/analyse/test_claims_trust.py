@@ -259,3 +259,15 @@ def test_a_description_is_no_claimant():
                 "the president's attorneys", kind="indirect")
     briefing = analyse([report("a", "Harbor Times", said, SUMMIT), report("b", "Seoul Daily", said, TESTS)])
     assert briefing.claims == []
+
+
+def test_two_remarks_of_one_speaker_sharing_only_names_and_a_topic_word_stay_apart():
+    debate = Said("The starkly divergent reactions to Mr. Netanyahu's presentation suggested how the debate over the Iran "
+                  "deal was likely to play out.", "how the debate over the Iran deal was likely to play out",
+                  "Benjamin Netanyahu", "Mr. Netanyahu", kind="indirect")
+    path = Said("Mr. Netanyahu said the deal provides Iran with a clear path to building a nuclear arsenal in the future.",
+                "the deal provides Iran with a clear path to building a nuclear arsenal in the future", "Benjamin Netanyahu",
+                "Mr. Netanyahu", kind="indirect")
+    briefing = analyse([report("a", "Harbor Times", debate, SUMMIT), report("b", "Seoul Daily", path, TESTS)])
+    held = [s for s in briefing.statements if any("Iran" in m.text for m in s.mentions)]
+    assert held and all(len({m.article for m in s.mentions}) == 1 for s in held)

@@ -124,10 +124,18 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
         # an outlet's sentence giving the speaker's words tells them in its own: fewer shared, but some
-        return overlap >= (REPORTING_SENTENCE_CONTENT if "sentence" in (a.kind, b.kind) else SAME_REFERENTS_CONTENT)
+        if "sentence" in (a.kind, b.kind):
+            return overlap >= REPORTING_SENTENCE_CONTENT
+        # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
+        return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
+
+
+def lowercase_stems(text: str) -> set[str]:
+    """Content words but names (capitalised words)."""
+    return content_stems(" ".join(w for w in text.split() if not w[:1].isupper()))
 
 
 def same_speaker(a: str | None, b: str | None) -> bool:
