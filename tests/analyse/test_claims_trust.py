@@ -36,7 +36,11 @@ def report(article_id: str, outlet: str, *paragraphs: Said, values: tuple[tuple[
     body = [ln for ln in lines if ln.label == "body" and text[ln.start:ln.end].strip()]
     sentences, quotes, people = [], [], {}
     for number, (p, line) in enumerate(zip(paragraphs, body), 1):
-        sentences.append(Sentence(line.line, line.start, line.end, p.sentence))
+        at = line.start
+        for part in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", p.sentence):  # sentences, as the parser would cut them
+            start = text.index(part, at)
+            sentences.append(Sentence(line.line, start, start + len(part), part))
+            at = start + len(part)
         if p.words is None:
             continue
         start = text.index(p.words, line.start)
@@ -271,3 +275,12 @@ def test_two_remarks_of_one_speaker_sharing_only_names_and_a_topic_word_stay_apa
     briefing = analyse([report("a", "Harbor Times", debate, SUMMIT), report("b", "Seoul Daily", path, TESTS)])
     held = [s for s in briefing.statements if any("Iran" in m.text for m in s.mentions)]
     assert held and all(len({m.article for m in s.mentions}) == 1 for s in held)
+
+
+def test_one_line_repeated_in_two_remarks_is_no_changed_word():
+    # Trump says "It should have never been made" in two remarks, once with "ever"
+    oval = "The Iran deal is a terrible deal. We paid $150 billion. It's insane. It should have never been made"
+    press = "Because this is a deal with decayed foundations. It's a bad structure. It's falling down. It should have never, ever been made."
+    a = report("a", "Harbor Times", Said(f'"{oval}," Trump said in the Oval Office.', oval, "Donald Trump", "Trump"), SUMMIT)
+    b = report("b", "Seoul Daily", Said(f'"{press}" Trump said at the news conference.', press, "Donald Trump", "Trump"), TESTS)
+    assert not [d for d in analyse([a, b]).discrepancies if d.kind == "quote-wording" and d.verdict == "conflict"]

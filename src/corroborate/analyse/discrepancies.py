@@ -133,9 +133,11 @@ def changed_words(story: Story, statement: Statement) -> Discrepancy | None:
     changes: list[tuple[str, str]] = []
     involved: set[str] = set()
     for a, b in combinations(sorted(pieces), 2):
-        for (ma, _), (mb, _) in ((x, y) for x in pieces[a] for y in pieces[b]):
+        for (ma, qa), (mb, qb) in ((x, y) for x in pieces[a] for y in pieces[b]):
             if not (same_wording(ma.text, mb.text) and verbatim(quote_words(ma.text), quote_words(mb.text))):
                 continue  # reworded: the variants check reports it
+            if not verbatim(quote_words(qa.text), quote_words(qb.text)):
+                continue  # one line in two remarks ("It should have never, ever been made" said twice), not one quote
             for change in inner_changes(ma.text, mb.text):
                 involved |= {a, b}
                 if change not in changes and change[::-1] not in changes:
