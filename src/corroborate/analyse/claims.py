@@ -42,9 +42,9 @@ CANDIDATES = 10
 
 def find_claims(story: Story, statements: list[Statement]) -> list[Claim]:
     # a claimant is named: "the president's attorneys" or "officials" are no identifiable party
-    candidates = [s for s in statements if s.speaker and s.speaker[:1].isupper() and s.independent_sources >= 2 and asserts_a_fact(story, s)
-                  and not outlet_credited(story, s) and one_party(story, s) and identified(story, s)
-                  and own_words(story, s) is not s][:CANDIDATES]
+    candidates = [s for s in statements if s.speaker and s.speaker[:1].isupper() and s.independent_sources >= 2
+                  and asserts_a_fact(story, s) and not outlet_credited(story, s) and one_party(story, s)
+                  and identified(story, s) and own_words(story, s) is not s][:CANDIDATES]
     ranked = sorted(enumerate(assess(story, s) for s in candidates),
                     key=lambda pair: (-(len(pair[1].disputed_by) + len(pair[1].evidence)), pair[0]))
     return [claim for _, claim in ranked[:CENTRAL_CLAIMS]]
@@ -159,9 +159,9 @@ def assess(story: Story, statement: Statement) -> Claim:
         disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
         if DENIAL.search(unit.text):
             denials.add(story.origins.get(unit.article, unit.article))
-    quoted = {(u.article, u.start): u.end for u in story.units if u.kind != "sentence"}
+    quoted = {(u.article, u.start) for u in story.units if u.kind != "sentence"}
     claimants_words = [(m.article, m.start, m.end) for m in statement.mentions if (m.article, m.start) in quoted]
-    evidence = find_evidence(story, centre, topic, claimants_words)
+    evidence = find_evidence(story, centre, claimants_words)
     # evidence counts as independent only from a provider known to stand apart from the claimant:
     # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
     # and it confirms only what it speaks of: a video of tanks leaving confirms no build-up
@@ -179,7 +179,8 @@ def assess(story: Story, statement: Statement) -> Claim:
     # something else that was joined to it ("according to the president's attorneys")
     claimed_by = statement.speaker
     return Claim(
-        text=best_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
+        text=best_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report),
+        evidence=evidence,
         disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
         status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers,
                                                side_known=bool(parties)),
@@ -233,7 +234,7 @@ def sentence_text(story: Story, mention: StatementMention) -> str:
     return s.text if s else mention.text
 
 
-def find_evidence(story: Story, centre, topic: set[str], claimed: list[tuple[str, int, int]]) -> list[Evidence]:
+def find_evidence(story: Story, centre, claimed: list[tuple[str, int, int]]) -> list[Evidence]:
     """Sentences offering something seen (a video, documents) on the claim, not in the claim's own words."""
     found = []
     sources = {q.speaker for a in story.articles for q in a.quotes if q.speaker}
