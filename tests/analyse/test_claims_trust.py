@@ -284,3 +284,15 @@ def test_one_line_repeated_in_two_remarks_is_no_changed_word():
     a = report("a", "Harbor Times", Said(f'"{oval}," Trump said in the Oval Office.', oval, "Donald Trump", "Trump"), SUMMIT)
     b = report("b", "Seoul Daily", Said(f'"{press}" Trump said at the news conference.', press, "Donald Trump", "Trump"), TESTS)
     assert not [d for d in analyse([a, b]).discrepancies if d.kind == "quote-wording" and d.verdict == "conflict"]
+
+
+def test_a_claims_text_is_the_sentence_its_claimants_words_fill_most():
+    others = Said("NATO's chief said there was no evidence and the UK's PM said the latest intelligence was “still not "
+                  "encouraging”, after Russia claimed its troops were pulling back from Ukraine's border.",
+                  "its troops were pulling back from Ukraine's border", "Russia", "Russia", kind="indirect")
+    own = Said("Russia earlier on Tuesday said it was pulling back some of its troops near the Ukrainian border to their bases.",
+               "it was pulling back some of its troops near the Ukrainian border to their bases", "Russia", "Russia",
+               kind="indirect")
+    briefing = analyse([report("a", "Harbor Times", others, SUMMIT), report("b", "Seoul Daily", own, TESTS)])
+    [claim] = [c for c in briefing.claims if c.claimed_by == "Russia"]
+    assert claim.text.startswith("Russia earlier on Tuesday said")

@@ -179,7 +179,7 @@ def assess(story: Story, statement: Statement) -> Claim:
     # something else that was joined to it ("according to the president's attorneys")
     claimed_by = statement.speaker
     return Claim(
-        text=best_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report),
+        text=claim_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report),
         evidence=evidence,
         disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
         status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers,
@@ -196,6 +196,19 @@ def own_words(story: Story, statement: Statement) -> Statement:
     quoted = {(u.article, u.start) for u in story.units if u.kind != "sentence" and same_speaker(u.speaker, statement.speaker)}
     mine = [m for m in statement.mentions if (m.article, m.start) in quoted]
     return replace(statement, mentions=mine) if mine else statement
+
+
+def claim_sentence(story: Story, statement: Statement) -> str:
+    """The sentence that gives the claimant's words most fully: one naming the claimant, then the
+    one the claimant's words fill most ("NATO's chief said there was no evidence ..., after Russia
+    claimed its troops were pulling back" gives mostly others' words)."""
+    options = []
+    for m in statement.mentions:
+        s = story.sentence_at(m.article, m.start)
+        if s is not None:
+            names_speaker = bool(statement.speaker) and statement.speaker.split()[-1] in s.text
+            options.append((not names_speaker, -round((m.end - m.start) / max(len(s.text), 1), 2), s.text.strip()))
+    return min(options)[-1] if options else best_sentence(story, statement)
 
 
 def reported_speaker(story: Story, unit) -> str | None:
