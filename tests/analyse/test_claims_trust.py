@@ -296,3 +296,12 @@ def test_a_claims_text_is_the_sentence_its_claimants_words_fill_most():
     briefing = analyse([report("a", "Harbor Times", others, SUMMIT), report("b", "Seoul Daily", own, TESTS)])
     [claim] = [c for c in briefing.claims if c.claimed_by == "Russia"]
     assert claim.text.startswith("Russia earlier on Tuesday said")
+
+
+def test_a_claims_text_states_rather_than_hopes():
+    words = ("In a few days time, President Trump will make his decision. I am sure he will do the right thing, the right "
+             "thing for the United States, the right thing for Israel and the right thing for peace in the world.")
+    said = Said(f'"{words}" Netanyahu said.', words, "Benjamin Netanyahu", "Netanyahu")
+    briefing = analyse([report("a", "Harbor Times", said, SUMMIT), report("b", "Seoul Daily", said, TESTS)])
+    [claim] = [c for c in briefing.claims if c.claimed_by == "Benjamin Netanyahu"]
+    assert "will make his decision" in claim.text and "I am sure" not in claim.text

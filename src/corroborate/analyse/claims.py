@@ -18,6 +18,9 @@ from .story import Story, best_sentence
 NEGATIVE = re.compile(r"\b(?:not|no|never|nor|none|cannot|false|deny|denies|denied|without)\b|n['’]t\b", re.I)
 # "must", "should", "would", "have to": demands and conditions, not statements of fact
 MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if|(?:have|has|need|needs) to)\b", re.I)
+# a speaker's confidence, hope or guess, not a statement of fact ("I am sure he will do the right thing")
+OPINION = re.compile(r"\b(?:I|we)(?:['’]m|['’]re| am| are)? (?:sure|think|believe|hope|hopeful|expect)\b"
+                     r"|\b(?:possible|possibly|perhaps|maybe|probably|likely)\b", re.I)
 # words that gainsay whatever they are said of: a denial or a doubt ("evidence" or "believe" alone gainsay nothing)
 DOUBT = re.compile(
     r"\b(?:yet to|false|untrue|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
@@ -199,15 +202,17 @@ def own_words(story: Story, statement: Statement) -> Statement:
 
 
 def claim_sentence(story: Story, statement: Statement) -> str:
-    """The sentence that gives the claimant's words most fully: one naming the claimant, then the
-    one the claimant's words fill most ("NATO's chief said there was no evidence ..., after Russia
-    claimed its troops were pulling back" gives mostly others' words)."""
+    """The sentence that gives the claimant's words most fully: one stating rather than hoping or
+    supposing, naming the claimant, then the one the claimant's words fill most ("NATO's chief
+    said there was no evidence ..., after Russia claimed its troops were pulling back" gives
+    mostly others' words)."""
     options = []
     for m in statement.mentions:
         s = story.sentence_at(m.article, m.start)
         if s is not None:
             names_speaker = bool(statement.speaker) and statement.speaker.split()[-1] in s.text
-            options.append((not names_speaker, -round((m.end - m.start) / max(len(s.text), 1), 2), s.text.strip()))
+            hedged = bool(MODAL.search(s.text) or OPINION.search(s.text) or s.text.rstrip().endswith("?"))
+            options.append((hedged, not names_speaker, -round((m.end - m.start) / max(len(s.text), 1), 2), s.text.strip()))
     return min(options)[-1] if options else best_sentence(story, statement)
 
 
