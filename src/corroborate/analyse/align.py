@@ -44,7 +44,7 @@ SAME_CONTENT = 0.65
 CLOSE_CONTENT = 0.5
 SAME_REFERENTS_CONTENT = 0.4
 CLOSE_MEANING = 0.72
-REPORTING_SENTENCE_CONTENT = 0.3
+REPORTING_SENTENCE_CONTENT = 0.3  # an outlet's sentence giving the speaker's words, and a quote of them
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
 TRANSLATED_SHARE = 0.4  # or this share of the shorter quote's content words, in any order
@@ -73,12 +73,12 @@ def verbatim(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def shares_wording(a: str, b: str) -> bool:
-    """Two quotes of one remark share a run of its words with three content words in it, or
-    with every content word of the shorter (two at least), or most of their content words, names aside: "the permanent
-    denuclearization of North Korea" and "the challenge of North Korea" share only a name,
-    "things won't go well" and "a very good meeting or we won't" only small words, "the
-    nuclear test altogether" and "the nuclear test site has completed its mission" two words
-    of a topic; those are two remarks."""
+    """Two quotes of one remark share, names aside, a run of its words with three content words
+    (or every content word of the shorter, two at least), or most of their content words in any
+    order. "The permanent denuclearization of North Korea" and "the challenge of North Korea"
+    share only a name, "things won't go well" and "a very good meeting or we won't" only small
+    words, "the nuclear test altogether" and "the nuclear test site has completed its mission"
+    two words of a topic: those are two remarks."""
     x, y = wording_tokens(a), wording_tokens(b)
     least = min(sum(c for _, c in x), sum(c for _, c in y))
     matcher = SequenceMatcher(None, [w for w, _ in x], [w for w, _ in y], autojunk=False)

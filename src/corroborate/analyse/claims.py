@@ -11,7 +11,7 @@ import numpy as np
 from ..model import Claim, Disputer, Evidence, Statement, StatementMention
 from ..nlp import embed
 from ..text import NEWS_AGENCIES
-from .align import content_stems, name_key, same_speaker
+from .align import content_stems, lowercase_stems, name_key, same_speaker
 from .parties import parties_in
 from .story import Story, best_sentence
 
@@ -153,7 +153,7 @@ def assess(story: Story, statement: Statement) -> Claim:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
         if surname(who) == surname(statement.speaker):
             continue  # one "Trump" resolved to two people by two reports is the claimant, not a rival
-        if not gainsays(unit, topic) or len(topic & common_stems(unit.text)) < SHARED_WITH_CLAIM:
+        if not gainsays(unit, topic) or len(topic & lowercase_stems(unit.text)) < SHARED_WITH_CLAIM:
             continue  # a dispute contradicts the claim in its own words about what it says, not beside them
         if parties and not (parties_in(unit.sentence.text) & parties or surname(statement.speaker) in unit.sentence.text):
             continue  # and is addressed to the claimant's side: caution about a third party is no dispute
@@ -169,7 +169,7 @@ def assess(story: Story, statement: Statement) -> Claim:
     # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
     # and it confirms only what it speaks of: a video of tanks leaving confirms no build-up
     independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)
-                            and len(topic & common_stems(e.text)) >= SHARED_WITH_CLAIM]
+                            and len(topic & lowercase_stems(e.text)) >= SHARED_WITH_CLAIM]
     if len(denials) >= 2:
         status = "contradicted"
     elif disputers:
@@ -228,14 +228,11 @@ def gainsays(unit, topic: set[str]) -> bool:
     a negation of what the claim says ("not seen any sign of troops pulling back")."""
     if unit.stance in CONTESTING or DOUBT.search(unit.text):
         return True
-    return any(len(common_stems(" ".join(unit.text[m.end():].split()[:NEGATION_SCOPE])) & topic) >= SHARED_WITH_CLAIM
+    # names aside: the story's people and places are in everything said about it ("but not Japan"
+    # denies no word of a claim about Japan's exemption)
+    return any(len(lowercase_stems(" ".join(unit.text[m.end():].split()[:NEGATION_SCOPE])) & topic) >= SHARED_WITH_CLAIM
                for m in NEGATION.finditer(unit.text))
 
-
-def common_stems(text: str) -> set[str]:
-    """Content words but names: the story's people and places are in everything said about it
-    ("but not Japan" denies no word of a claim about Japan's exemption)."""
-    return content_stems(" ".join(w for w in text.split() if not w[:1].isupper()))
 
 
 def surname(name: str | None) -> str:
