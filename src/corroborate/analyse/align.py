@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 from ..model import Statement, StatementMention
-from ..text import content_words, normalize, word_containment
+from ..text import STOP_WORDS, content_words, normalize, word_containment
 from .neighbours import Cosines, nearest
 from .parties import parties_in
 from .story import Story, Unit
@@ -34,6 +34,7 @@ VERBATIM = 3.0  # the score of two copies of one quote: they join before anythin
 VERBATIM_MIN_WORDS = 4
 VERBATIM_SHARE = 0.75  # of the shorter quote's words, in runs of two or more the other also has
 VERBATIM_RUN = 6  # or one shared run this long covering half of the shorter quote
+SHORT_QUOTE = 8  # words: a quote this short is a copy only with every word but small ones shared
 CONTESTING = frozenset({"denies", "questions"})
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
 # a paraphrase or a retelling says the same thing, not just something on one topic: most of the
@@ -43,7 +44,10 @@ SAME_CONTENT = 0.65
 CLOSE_CONTENT = 0.5
 SAME_REFERENTS_CONTENT = 0.4
 CLOSE_MEANING = 0.72
+REPORTING_SENTENCE_CONTENT = 0.3  # an outlet's sentence giving the speaker's words, and a quote of them
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
+TRANSLATED_SHARE = 0.4  # or this share of the shorter quote's content words, in any order
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -59,7 +63,41 @@ def verbatim(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     blocks = [m for m in SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks() if m.size >= 2]
     shared = sum(m.size for m in blocks)
     longest = max((m.size for m in blocks), default=0)
+    if len(short) < SHORT_QUOTE:
+        # a few words are a copy only if what the other lacks is small words ("will join international
+        # efforts"); "the nuclear test altogether" is not "the nuclear test site has done its job"
+        kept = {i for m in blocks for i in range(m.a, m.a + m.size)}
+        if any(w not in STOP_WORDS for i, w in enumerate(short) if i not in kept):
+            return False
     return shared >= VERBATIM_SHARE * len(short) or (longest >= VERBATIM_RUN and shared >= 0.5 * len(short))
+
+
+def shares_wording(a: str, b: str) -> bool:
+    """Two quotes of one remark share, names aside, a run of its words with three content words
+    (or every content word of the shorter, two at least), or most of their content words in any
+    order. "The permanent denuclearization of North Korea" and "the challenge of North Korea"
+    share only a name, "things won't go well" and "a very good meeting or we won't" only small
+    words, "the nuclear test altogether" and "the nuclear test site has completed its mission"
+    two words of a topic: those are two remarks."""
+    x, y = wording_tokens(a), wording_tokens(b)
+    least = min(sum(c for _, c in x), sum(c for _, c in y))
+    matcher = SequenceMatcher(None, [w for w, _ in x], [w for w, _ in y], autojunk=False)
+    runs = [sum(content for _, content in x[m.a:m.a + m.size]) for m in matcher.get_matching_blocks()]
+    if any(run >= SHARED_CONTENT_RUN or SHARED_CONTENT_RUN > run >= max(2, least) for run in runs):
+        return True
+    # two translations of one remark share its words in another order ("we believe what we see" /
+    # "we will see, then we will believe"): most of the shorter's content words, three at least
+    mine = [{re.sub(r"s$", "", w) for w, content in t if content} for t in (x, y)]
+    shared = len(mine[0] & mine[1])
+    return shared >= SHARED_CONTENT_RUN and shared >= TRANSLATED_SHARE * min(len(mine[0]), len(mine[1]))
+
+
+def wording_tokens(text: str) -> list[tuple[str, bool]]:
+    """A quote's words, each with whether it carries content: not a small word, a contraction
+    or a name (a capital inside the quote)."""
+    tokens = re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*", ELLIPSIS.sub(" ", text.replace("’", "'")))
+    return [(t.lower(), t.lower() not in STOP_WORDS and "'" not in t and len(t) > 2 and not (i and t[0].isupper()))
+            for i, t in enumerate(tokens)]
 
 
 def stances_clash(stances: set[str]) -> bool:
@@ -85,10 +123,19 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
         return False  # troops leaving one country and troops leaving another: two facts
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
-        return overlap >= SAME_REFERENTS_CONTENT or "sentence" in (a.kind, b.kind)
+        # an outlet's sentence giving the speaker's words tells them in its own: fewer shared, but some
+        if "sentence" in (a.kind, b.kind):
+            return overlap >= REPORTING_SENTENCE_CONTENT
+        # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
+        return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
+
+
+def lowercase_stems(text: str) -> set[str]:
+    """Content words but names (capitalised words)."""
+    return content_stems(" ".join(w for w in text.split() if not w[:1].isupper()))
 
 
 def same_speaker(a: str | None, b: str | None) -> bool:
@@ -127,6 +174,8 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     for mine, other in ((a, b), (b, a)):
         if mine.kind == "sentence" and other.speaker in people and other.speaker not in mine.people:
             return 0.0
+        if mine.kind == other.kind == "sentence" and mine.reports & people and not mine.reports & (other.people | other.reports):
+            return 0.0  # a sentence giving someone's words, and one about the same thing that never names them
     if a.kind == b.kind == "sentence" and cosine < threshold + SENTENCE_MARGIN:
         return 0.0
     short, long_ = sorted((normalize(a.text), normalize(b.text)), key=len)
@@ -219,6 +268,8 @@ def align(story: Story) -> list[Statement]:
             said_right = {units[x].speaker for x in right} & people
             if said_left and said_right and not said_left & said_right:
                 continue  # a statement has one speaker, however many outlets carry it
+            if two_remarks(units, left, right):
+                continue  # one speaker's quotes join only as copies of one remark, never on topic
         shared = {units[x].article for x in left} & {units[x].article for x in right}
         if shared and score < VERBATIM:  # a report quoting one remark twice: still one remark
             own_left = [x for x in left if units[x].article in shared]
@@ -231,6 +282,15 @@ def align(story: Story) -> list[Statement]:
         members[ci] = left + right
         del members[cj]
     return [to_statement(story, [units[x] for x in sorted(group)], vectors[group], people) for group in members.values()]
+
+
+def two_remarks(units: list[Unit], left: list[int], right: list[int]) -> bool:
+    """Each side quotes the speaker in quotation marks, and no quote of one side shares the
+    other's wording: two remarks, however close their topic."""
+    quoted_left = [units[x] for x in left if units[x].kind in QUOTED]
+    quoted_right = [units[x] for x in right if units[x].kind in QUOTED]
+    pairs = [(a, b) for a in quoted_left for b in quoted_right if a.article != b.article and same_speaker(a.speaker, b.speaker)]
+    return bool(pairs) and not any(shares_wording(a.text, b.text) for a, b in pairs)
 
 
 def best_per_quote(units: list[Unit], indices: list[int], best: np.ndarray) -> np.ndarray:

@@ -4,27 +4,37 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 import numpy as np
 
 from ..model import Claim, Disputer, Evidence, Statement, StatementMention
 from ..nlp import embed
 from ..text import NEWS_AGENCIES
-from .align import content_stems, name_key
+from .align import content_stems, lowercase_stems, name_key, same_speaker
 from .parties import parties_in
 from .story import Story, best_sentence
 
 NEGATIVE = re.compile(r"\b(?:not|no|never|nor|none|cannot|false|deny|denies|denied|without)\b|n['’]t\b", re.I)
-# "must", "should", "would": demands and conditions, not statements of fact
-MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if)\b", re.I)
-# words that gainsay: a negation, a denial or a doubt ("evidence" or "believe" alone gainsay nothing)
+# "must", "should", "would", "have to": demands and conditions, not statements of fact
+MODAL = re.compile(r"\b(?:must|should|would|could|might|may|if|(?:have|has|need|needs) to)\b", re.I)
+# a speaker's confidence, hope or guess, not a statement of fact ("I am sure he will do the right thing")
+OPINION = re.compile(r"\b(?:I|we)(?:['’]m|['’]re| am| are)? (?:sure|think|believe|hope|hopeful|expect)\b"
+                     r"|\b(?:possible|possibly|perhaps|maybe|probably|likely)\b", re.I)
+# words that gainsay whatever they are said of: a denial or a doubt ("evidence" or "believe" alone gainsay nothing)
 DOUBT = re.compile(
-    r"n['’]t\b|\b(?:not|no|never|yet to|false|untrue|deny|denies|denied|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
+    r"\b(?:yet to|false|untrue|skeptic\w*|sceptic\w*|doubt\w*|unconvinced|"
     r"unverified|remains to be seen|too soon|bluff|only (?:then|when|if))\b", re.I)
+# a negation or a denial gainsays only what follows it: "no longer insisted on the withdrawal" says
+# nothing against a claim about a step toward denuclearization, nor "an effort to deny justice"
+# against one about what memos show, however much else the sentence shares
+NEGATION = re.compile(r"n['’]t\b|\b(?:not|no|never|deny|denies|denied|denying)\b", re.I)
+NEGATION_SCOPE = 6  # words after a negation that it denies
 CONTESTING = frozenset({"denies", "questions"})
 SHARED_WITH_CLAIM = 2  # content words a dispute shares with the claim: it speaks of the same things
 DENIAL = re.compile(r"\b(?:is false|are false|untrue|not true|a lie|lies|fake|denied that)\b", re.I)
-EVIDENCE = re.compile(r"\b(?:video|videos|footage|images?|photos?|photographs?|satellite|pictures?|recordings?|documents?)\b", re.I)
+# the things offered as evidence, as nouns ("right to document it" offers none)
+EVIDENCE = re.compile(r"(?<!\bto )\b(?:video|videos|footage|images?|photos?|photographs?|satellite|pictures?|recordings?|documents?)\b", re.I)
 MILITARY = r"(?:troops|forces|units|soldiers|military|army|tanks|garrisons?|bases|vehicles|weapons|ministry|government)"
 SELF_REFERENCE = re.compile(rf"\b(?:its|our|we|their)\s+(?:\w+\s+){{0,2}}{MILITARY}\b", re.I)
 CENTRAL_CLAIMS = 3
@@ -34,11 +44,24 @@ CANDIDATES = 10
 
 
 def find_claims(story: Story, statements: list[Statement]) -> list[Claim]:
-    candidates = [s for s in statements if s.speaker and s.independent_sources >= 2 and asserts_a_fact(story, s)
-                  and not outlet_credited(story, s) and one_party(story, s)][:CANDIDATES]
+    # a claimant is named: "the president's attorneys" or "officials" are no identifiable party
+    candidates = [s for s in statements if s.speaker and s.speaker[:1].isupper() and s.independent_sources >= 2
+                  and asserts_a_fact(story, s) and not outlet_credited(story, s) and one_party(story, s)
+                  and identified(story, s) and own_words(story, s) is not s][:CANDIDATES]
     ranked = sorted(enumerate(assess(story, s) for s in candidates),
                     key=lambda pair: (-(len(pair[1].disputed_by) + len(pair[1].evidence)), pair[0]))
     return [claim for _, claim in ranked[:CENTRAL_CLAIMS]]
+
+
+def identified(story: Story, statement: Statement) -> bool:
+    """The claimant is known: when two people of the story share the speaker's surname (Donald and
+    Melania Trump), a report names the speaker in full where it gives the words, not only "Trump"."""
+    last = surname(statement.speaker)
+    namesakes = {e.name for a in story.articles for e in a.entities if e.kind == "person" and surname(e.name) == last}
+    if len(same_names(namesakes)) < 2:
+        return True
+    first = statement.speaker.split()[0]
+    return any(re.search(rf"\b{re.escape(first)}\b", sentence_text(story, m)) for m in statement.mentions)
 
 
 def asserts_a_fact(story: Story, statement: Statement) -> bool:
@@ -128,8 +151,10 @@ def assess(story: Story, statement: Statement) -> Claim:
         who = unit.speaker if unit.kind != "sentence" else reported_speaker(story, unit)
         if not who or who not in named or name_key(who) in same_names(set(speakers)) or relays(story, who) or parties_in(who) & parties:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
-        if not contradicts(unit) or len(topic & content_stems(unit.sentence.text)) < SHARED_WITH_CLAIM:
-            continue  # a dispute contradicts the claim in words about what it says
+        if surname(who) == surname(statement.speaker):
+            continue  # one "Trump" resolved to two people by two reports is the claimant, not a rival
+        if not gainsays(unit, topic) or len(topic & lowercase_stems(unit.text)) < SHARED_WITH_CLAIM:
+            continue  # a dispute contradicts the claim in its own words about what it says, not beside them
         if parties and not (parties_in(unit.sentence.text) & parties or surname(statement.speaker) in unit.sentence.text):
             continue  # and is addressed to the claimant's side: caution about a third party is no dispute
         if parties and (person_parties(story, who) & parties):
@@ -137,9 +162,14 @@ def assess(story: Story, statement: Statement) -> Claim:
         disputers[who].append(StatementMention(unit.article, unit.line, unit.start, unit.end, unit.text))
         if DENIAL.search(unit.text):
             denials.add(story.origins.get(unit.article, unit.article))
-    evidence = find_evidence(story, centre)
-    # evidence counts as independent only from a provider known to stand apart from the claimant
-    independent_evidence = [e for e in evidence if e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
+    quoted = {(u.article, u.start) for u in story.units if u.kind != "sentence"}
+    claimants_words = [(m.article, m.start, m.end) for m in statement.mentions if (m.article, m.start) in quoted]
+    evidence = find_evidence(story, centre, claimants_words)
+    # evidence counts as independent only from a provider known to stand apart from the claimant:
+    # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
+    # and it confirms only what it speaks of: a video of tanks leaving confirms no build-up
+    independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)
+                            and len(topic & lowercase_stems(e.text)) >= SHARED_WITH_CLAIM]
     if len(denials) >= 2:
         status = "contradicted"
     elif disputers:
@@ -148,13 +178,42 @@ def assess(story: Story, statement: Statement) -> Claim:
         status = "confirmed"
     else:
         status = "unconfirmed"
-    claimed_by = "; ".join(speakers) or statement.speaker
+    # the claimant alone: others the reports credit with words of the statement may have said
+    # something else that was joined to it ("according to the president's attorneys")
+    claimed_by = statement.speaker
     return Claim(
-        text=best_sentence(story, statement), claimed_by=claimed_by, self_report=bool(self_report), evidence=evidence,
+        text=claim_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report),
+        evidence=evidence,
         disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
-        status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers),
+        status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers,
+                                               side_known=bool(parties)),
         statement=statement.id,
     )
+
+
+def own_words(story: Story, statement: Statement) -> Statement:
+    """The statement as the claimant's quotes give it: an outlet's narration joined to it is not
+    the claim ("Trump agreed that Iran was a problem" is the outlet's account, not Macron's words),
+    nor is a speech act told by the outlet ("Mueller has discussed the possibility of ..."). The
+    statement itself when no report quotes the claimant: then it is no claim."""
+    quoted = {(u.article, u.start) for u in story.units if u.kind != "sentence" and same_speaker(u.speaker, statement.speaker)}
+    mine = [m for m in statement.mentions if (m.article, m.start) in quoted]
+    return replace(statement, mentions=mine) if mine else statement
+
+
+def claim_sentence(story: Story, statement: Statement) -> str:
+    """The sentence that gives the claimant's words most fully: one stating rather than hoping or
+    supposing, naming the claimant, then the one the claimant's words fill most ("NATO's chief
+    said there was no evidence ..., after Russia claimed its troops were pulling back" gives
+    mostly others' words)."""
+    options = []
+    for m in statement.mentions:
+        s = story.sentence_at(m.article, m.start)
+        if s is not None:
+            names_speaker = bool(statement.speaker) and statement.speaker.split()[-1] in s.text
+            hedged = bool(MODAL.search(s.text) or OPINION.search(s.text) or s.text.rstrip().endswith("?"))
+            options.append((hedged, not names_speaker, -round((m.end - m.start) / max(len(s.text), 1), 2), s.text.strip()))
+    return min(options)[-1] if options else best_sentence(story, statement)
 
 
 def reported_speaker(story: Story, unit) -> str | None:
@@ -164,9 +223,16 @@ def reported_speaker(story: Story, unit) -> str | None:
     return next(iter(voices)) if len(voices) == 1 else None
 
 
-def contradicts(unit) -> bool:
-    """Words that deny or doubt: a denying or questioning stance, or a negation or doubt in them."""
-    return unit.stance in CONTESTING or bool(DOUBT.search(unit.text))
+def gainsays(unit, topic: set[str]) -> bool:
+    """Words that deny or doubt the claim: a denying or questioning stance, a denial or doubt, or
+    a negation of what the claim says ("not seen any sign of troops pulling back")."""
+    if unit.stance in CONTESTING or DOUBT.search(unit.text):
+        return True
+    # names aside: the story's people and places are in everything said about it ("but not Japan"
+    # denies no word of a claim about Japan's exemption)
+    return any(len(lowercase_stems(" ".join(unit.text[m.end():].split()[:NEGATION_SCOPE])) & topic) >= SHARED_WITH_CLAIM
+               for m in NEGATION.finditer(unit.text))
+
 
 
 def surname(name: str | None) -> str:
@@ -183,12 +249,14 @@ def sentence_text(story: Story, mention: StatementMention) -> str:
     return s.text if s else mention.text
 
 
-def find_evidence(story: Story, centre) -> list[Evidence]:
+def find_evidence(story: Story, centre, claimed: list[tuple[str, int, int]]) -> list[Evidence]:
+    """Sentences offering something seen (a video, documents) on the claim, not in the claim's own words."""
     found = []
     sources = {q.speaker for a in story.articles for q in a.quotes if q.speaker}
     for article in story.articles:
         body = {ln.line for ln in article.lines if ln.label == "body"}
-        candidates = [s for s in article.sentences if s.line in body and EVIDENCE.search(s.text)]
+        candidates = [s for s in article.sentences if s.line in body and EVIDENCE.search(s.text)
+                      and not any(a == article.id and start <= s.start + EVIDENCE.search(s.text).start() < end for a, start, end in claimed)]
         if not candidates:
             continue
         vectors = embed([s.text for s in candidates], story.settings.embedding_model)
@@ -202,9 +270,17 @@ def find_evidence(story: Story, centre) -> list[Evidence]:
 
 
 def provider(article, start: int, text: str, sources: set[str]) -> str | None:
+    by = named_provider(article, start, text, sources)
+    return None if by and EVIDENCE.search(by) else by  # "That document" offers nothing
+
+
+def named_provider(article, start: int, text: str, sources: set[str]) -> str | None:
     """Who offers the evidence: the first party named before the evidence word that can offer
     any: someone quoted in the story, or a state ("Afghanistan" or "DNC Server" named nearby is no provider)."""
     cut = start + EVIDENCE.search(text).start()
+    speaking = next((q.speaker for q in article.quotes if q.speaker and q.kind != "scare" and q.start <= cut < q.end), None)
+    if speaking:
+        return speaking  # evidence named in someone's words is theirs to offer, not a name beside it
     named = [(m.start, e.name) for e in article.entities if e.kind in ("org", "person", "place")
              and (e.name in sources or parties_in(e.name)) for m in e.mentions if start <= m.start < cut]
     if named:
@@ -214,9 +290,12 @@ def provider(article, start: int, text: str, sources: set[str]) -> str | None:
     return m.group(1) if m and not quoted else None  # a body named inside someone's quote offers nothing
 
 
-def status_text(claimed_by, self_report, status, evidence, independent, disputers) -> str:
+def status_text(claimed_by, self_report, status, evidence, independent, disputers, side_known: bool = True) -> str:
     parts = [f"claimed by {claimed_by}" + (" about its own side" if self_report else "")]
-    if evidence and not independent:
+    others = sorted({e.by for e in evidence if not same_speaker(e.by, claimed_by)})
+    if others and not independent and not side_known:
+        parts.append("evidence offered by " + ", ".join(others) + ", not known to stand apart from the claimant")
+    elif evidence and not independent:
         parts.append("evidence comes only from the claimant")
     elif independent:
         parts.append("evidence from others: " + ", ".join(sorted({e.by for e in independent})))

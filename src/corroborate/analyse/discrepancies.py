@@ -16,8 +16,9 @@ from itertools import combinations
 from ..dates import YEAR
 from ..model import Article, Discrepancy, DiscrepancyValue, Quote, Statement, StatementMention, Value
 from ..nlp import embed
-from ..text import normalize, words
+from ..text import STOP_WORDS, normalize, words
 from .align import quote_words, verbatim
+from .claims import identified
 from .parties import parties_in
 from .referents import find_referent_discrepancies, own_date
 from .story import Story
@@ -65,7 +66,7 @@ def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
         # is too often the wrong person to set one report against another
         credited = {a: next((q for _, q in ps if q.speaker in people and named_at_quote(q)), None) for a, ps in pieces.items()}
         credited = {a: q for a, q in credited.items() if q is not None}
-        if len(distinct_people({q.speaker for q in credited.values()})) < 2 or not copies_disagree(credited, pieces):
+        if len(distinct_people({q.speaker for q in credited.values()})) < 2 or not copies_disagree(story, credited, pieces):
             continue
         values = [DiscrepancyValue(a, q.line, q.speaker_mention.text if q.speaker_mention else q.speaker, q.speaker,
                                    story.outlet(a), sentence_of(story, a, q.start)) for a, q in sorted(credited.items())]
@@ -76,15 +77,37 @@ def speaker_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
     return out
 
 
-def copies_disagree(credited: dict[str, Quote], pieces) -> bool:
-    """Two reports print the same words (not a paraphrase joined to them) and credit two people."""
+def copies_disagree(story: Story, credited: dict[str, Quote], pieces) -> bool:
+    """Two reports print the same words (not a paraphrase joined to them) and credit two people,
+    and neither names the other's speaker where it gives them ("Sputnik added ..., according to
+    Kim" passes Kim's words on)."""
     for a, b in combinations(sorted(credited), 2):
         if len(distinct_people({credited[a].speaker, credited[b].speaker})) < 2:
             continue
-        if any(verbatim(quote_words(ma.text), quote_words(mb.text)) for ma, qa in pieces[a] for mb, qb in pieces[b]
+        if names_at(story, credited[a], credited[b].speaker) or names_at(story, credited[b], credited[a].speaker):
+            continue
+        if any(verbatim(quote_words(ma.text), quote_words(mb.text)) and not (relayed(qa, mb.text) or relayed(qb, ma.text))
+               for ma, qa in pieces[a] for mb, qb in pieces[b]
                if qa.speaker == credited[a].speaker and qb.speaker == credited[b].speaker):
             return True
     return False
+
+
+def names_at(story: Story, quote: Quote, person: str) -> bool:
+    """The sentence giving the quote names the person (by any part of the name: "Kim" for Kim Jong Un)."""
+    sentence = set(re.findall(r"[A-Z][A-Za-z]+", sentence_of(story, quote.article, quote.start)))
+    return any(len(part) > 2 and part in sentence for part in re.findall(r"[A-Z][A-Za-z]+", person))
+
+
+# a quotation inside a quote: single marks opening after a space and closing before a space or a mark
+INNER_QUOTE = re.compile(r"(?:^|(?<=\s))[‘'](.+?)[’'](?=[\s,.;:!?”\"]|$)")
+
+
+def relayed(quote: Quote, words: str) -> bool:
+    """The speaker repeats another's words, quoted inside the quote ("the President ... said
+    'the guy has serious judgment issues'," Comey wrote): one source passing on another's words,
+    not two reports disagreeing on who spoke."""
+    return any(verbatim(quote_words(inner), quote_words(words)) for inner in INNER_QUOTE.findall(quote.text))
 
 
 def named_at_quote(q: Quote) -> bool:
@@ -110,9 +133,11 @@ def changed_words(story: Story, statement: Statement) -> Discrepancy | None:
     changes: list[tuple[str, str]] = []
     involved: set[str] = set()
     for a, b in combinations(sorted(pieces), 2):
-        for (ma, _), (mb, _) in ((x, y) for x in pieces[a] for y in pieces[b]):
+        for (ma, qa), (mb, qb) in ((x, y) for x in pieces[a] for y in pieces[b]):
             if not (same_wording(ma.text, mb.text) and verbatim(quote_words(ma.text), quote_words(mb.text))):
                 continue  # reworded: the variants check reports it
+            if not verbatim(quote_words(qa.text), quote_words(qb.text)):
+                continue  # one line in two remarks ("It should have never, ever been made" said twice), not one quote
             for change in inner_changes(ma.text, mb.text):
                 involved |= {a, b}
                 if change not in changes and change[::-1] not in changes:
@@ -122,9 +147,17 @@ def changed_words(story: Story, statement: Statement) -> Discrepancy | None:
     values = [DiscrepancyValue(a, pieces[a][0][0].line, " ".join(m.text for m, _ in pieces[a]), None, story.outlet(a),
                                sentence_of(story, a, pieces[a][0][0].start)) for a in sorted(involved)]
     what = "; ".join(f"\"{old or '-'}\" / \"{new or '-'}\"" for old, new in changes[:3])
-    return Discrepancy("quote-wording", "conflict", f"the words of {statement.speaker or 'one quote'}: {what}", values,
+    return Discrepancy("quote-wording", "conflict", f"the words of {speaker_label(story, statement)}: {what}", values,
                        "the outlets print one quote with a word inserted, dropped or changed; "
                        "at most one copy has the words as said")
+
+
+def speaker_label(story: Story, statement: Statement) -> str:
+    """Who said it, as far as the reports tell: only the surname when two people of the story
+    bear it and no report names the speaker in full at the words."""
+    if not statement.speaker:
+        return "one quote"
+    return statement.speaker if identified(story, statement) else statement.speaker.split()[-1]
 
 
 def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
@@ -135,9 +168,12 @@ def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if sum(m.size for m in blocks) < max(MIN_SHARED_WORDS, 0.6 * min(len(x), len(y))):
         return []  # not copies of one quote: the paraphrase check handles these
-    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    inner = [op for op in ops if op[1] > blocks[0].a and op[2] < blocks[-1].a + blocks[-1].size
-             and op[3] > blocks[0].b and op[4] < blocks[-1].b + blocks[-1].size]
+    opcodes = matcher.get_opcodes()
+    # a change inside both copies, with two shared words or more on each side of it: a change next
+    # to where one outlet starts or ends its quote is that outlet cutting it ("It is together that
+    # we will" / "together we will")
+    inner = [op for k, op in enumerate(opcodes) if op[0] != "equal" and 0 < k < len(opcodes) - 1
+             and opcodes[k - 1][2] - opcodes[k - 1][1] >= 2 and opcodes[k + 1][2] - opcodes[k + 1][1] >= 2]
     if len(inner) > MAX_WORDING_CHANGES:
         return []  # many changes: a paraphrase or a translation, reported as variants
     if ELLIPSIS.search(a) or ELLIPSIS.search(b):
@@ -230,8 +266,10 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     vectors = embed(sentences, story.settings.embedding_model)
     family = [UNIT_FAMILIES.get(v.unit, v.unit) for v in values]
 
+    counted = [counted_kind(story, v) for v in values]
+
     def linked(i: int, j: int) -> bool:
-        return (values[i].article != values[j].article and family[i] == family[j]
+        return (values[i].article != values[j].article and family[i] == family[j] and counted[i] == counted[j]
                 and float(vectors[i] @ vectors[j]) >= SAME_SENTENCE_TOPIC)
 
     out = []
@@ -258,6 +296,17 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
             why = "the figures differ but their ranges overlap (a vaguer or bounding figure)"
         out.append(Discrepancy("number", verdict, f"how many {unit}", [value_entry(story, v) for v in members], why))
     return out
+
+
+def counted_kind(story: Story, v: Value) -> frozenset[str]:
+    """What kind of the unit is counted: the common words between the figure and its unit
+    ("three intercontinental ballistic missiles" are not "23 missiles"; "100,000 secret files"
+    are not "55,000 files"). Names there ("200 Central American migrants") say whose, not which
+    kind, and are left out."""
+    after = story.by_id[v.article].text[v.end:v.end + 80]
+    found = re.search(rf"\b{re.escape(v.unit or '')}\b", after, re.I) if v.unit else None
+    between = after[:found.start()] if found else ""
+    return frozenset(w for w in re.findall(r"[A-Za-z][\w-]*", between) if w.islower() and w not in STOP_WORDS)
 
 
 def newest_report(story: Story, members: list[Value]) -> Value | None:
@@ -381,7 +430,7 @@ def wording_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
         reported.append(where)
         values = [DiscrepancyValue(a, ms[0].line, texts[a], None, story.outlet(a), sentence_of(story, a, ms[0].start))
                   for a, ms in by_article.items()]
-        out.append(Discrepancy("quote-wording", "variants", f"the words of {statement.speaker}: {statement.text[:80]}",
+        out.append(Discrepancy("quote-wording", "variants", f"the words of {speaker_label(story, statement)}: {statement.text[:80]}",
                                values, "the outlets quote the same remark in different words (translation or paraphrase)"))
     return out
 
