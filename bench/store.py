@@ -78,7 +78,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=None, help="only the first N PolNeAR texts")
     parser.add_argument("--story-reports", type=int, default=50)
-    parser.add_argument("--only", choices=["story", "ingest"], help="run one part")
+    parser.add_argument("--only", choices=["story", "ingest", "steps"], help="run one part")
+    parser.add_argument("--step-sample", type=int, default=40, help="texts whose ingest is timed step by step")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="corroborate-bench-"))
     (tmp / "texts").mkdir()
@@ -89,9 +90,11 @@ def main() -> None:
                             capture_output=True, text=True, check=True).stdout.strip()
     try:
         result = {"name": f"store-{args.only}" if args.only else "store", "texts": n}
-        if args.only != "ingest":
+        if args.only in (None, "story"):
             story_part(tmp, args.story_reports, result)
-        if args.only != "story":
+        if args.only in (None, "steps"):
+            steps_part(tmp, files[:args.step_sample], server, result)
+        if args.only in (None, "ingest"):
             ingest_part(tmp, n, server, result)
         console.print(f"saved {save(result['name'], result)}")
     finally:
@@ -107,18 +110,92 @@ def story_part(tmp: Path, reports: int, result: dict) -> None:
     with Store(db) as store:
         story = store.create_story("bench story")
         store.add_to_story(story, store.report_ids())
-    files_s = run("brief", *paths, "-f", "json", "-o", str(tmp / "files.json"), "-q")
-    stored_s = run("brief", "--story", str(story), "--db", db, "-f", "json", "-o", str(tmp / "stored.json"), "-q")
+    (files_s, files_cpu), = timed(["brief", *paths, "-f", "json", "-o", str(tmp / "files.json"), "-q"])
+    (stored_s, stored_cpu), = timed(["brief", "--story", str(story), "--db", db, "-f", "json", "-o", str(tmp / "stored.json"), "-q"])
     a, b = substance(tmp / "files.json"), substance(tmp / "stored.json")
     same = {k: a[k] == b[k] for k in a}
     result["story"] = {"reports": len(paths), "brief files seconds": files_s, "brief --story seconds": stored_s,
+                       "brief files cpu seconds": files_cpu, "brief --story cpu seconds": stored_cpu,
                        "same": same, "counts files": a["counts"], "counts stored": b["counts"]}
     print_table(f"`brief --story` of a stored {len(paths)}-report story vs `brief` of its files",
-                ["brief files s", "brief --story s", "speed-up (aim >= 5)", "statements / discrepancies / claims",
-                 "same statements", "same discrepancies", "same claims"],
-                [[files_s, stored_s, files_s / stored_s, f"{a['counts']} vs {b['counts']}", same["statements"],
+                ["brief files s (CPU s)", "brief --story s (CPU s)", "speed-up, wall (aim >= 5)", "speed-up, CPU",
+                 "statements / discrepancies / claims", "same statements", "same discrepancies", "same claims"],
+                [[f"{files_s:.2f} ({files_cpu:.2f})", f"{stored_s:.2f} ({stored_cpu:.2f})", files_s / stored_s,
+                  files_cpu / stored_cpu, f"{a['counts']} vs {b['counts']}", same["statements"],
                   same["discrepancies"], same["claims"]]])
     save(result["name"], result)
+
+
+def steps_part(tmp: Path, files: list[Path], server: str, result: dict) -> None:
+    """Where ingest's CPU goes: each step of ingesting `files`, timed in this one process
+    (models loaded first, no worker pool), into each database. Parse is what `annotate` does
+    (read, clean, spaCy and the rules); encode is the encoder over every text a briefing of the
+    report embeds, each text on its own; write is the transaction that stores the report, then
+    filing into stories."""
+    from corroborate import ingest
+    from corroborate.archive import Ready, stored_ready
+    from corroborate.filing import file_unfiled, profile_of, stored_form
+    from corroborate.nlp import one_blas_thread, sentence_encoder, spacy_pipeline
+    from corroborate.pipeline import analysis_texts, encode_alone
+    from corroborate.settings import Settings
+    from corroborate.store import report_key
+    from corroborate.store.codec import pack_minhash
+    from corroborate.workers import annotate_one
+
+    settings = Settings()
+    one_blas_thread()  # as in ingest's workers
+    spacy_pipeline(settings.spacy_model)
+    encoder = sentence_encoder(settings.embedding_model)
+    encoder.encode(["warm"])
+    clock = time.process_time
+    cpu = {"parse": 0.0, "texts and profile": 0.0, "encode": 0.0}
+    texts = tokens = 0
+    ready = []
+    for item in ingest.read([str(f) for f in files], settings):
+        start = clock()
+        article = annotate_one(item, settings)
+        cpu["parse"] += clock() - start
+        start = clock()
+        vector_texts = analysis_texts(article, settings)
+        profile = profile_of(article, report_key(article), settings)
+        cpu["texts and profile"] += clock() - start
+        start = clock()
+        vectors = encode_alone(vector_texts, settings)
+        cpu["encode"] += clock() - start
+        texts += len(vector_texts)
+        tokens += sum(len(e.ids) for e in encoder.tokenizer.encode_batch(vector_texts))
+        ready.append(Ready(article, vector_texts, vectors, pack_minhash(profile.minhash), stored_form(profile)))
+    rows = []
+    for name, db in {"SQLite": str(tmp / "steps.db"), "PostgreSQL": server.rsplit("/", 1)[0] + "/steps"}.items():
+        if name == "PostgreSQL":
+            create_database(server, "steps")
+        with Store(db) as store:
+            start = clock()
+            for r in ready:
+                stored_ready(store, r, settings)
+            write = clock() - start
+            start = clock()
+            file_unfiled(store, settings)
+            filing = clock() - start
+        parts = {**cpu, "write": write, "filing": filing}
+        total = sum(parts.values())
+        result.setdefault("steps", {})[name] = {"reports": len(ready), "texts encoded": texts,
+                                                "tokens encoded": tokens, "cpu seconds": parts}
+        rows.append([name, len(ready), *(f"{v / len(ready):.3f} ({v / total:.0%})" for v in parts.values()),
+                     total / len(ready), parts["parse"] and total / parts["parse"]])
+    print_table(f"Ingest step by step on {len(ready)} PolNeAR texts, CPU s a report (share): {texts / len(ready):.0f} "
+                f"texts and {tokens / len(ready):.0f} tokens encoded a report, {1000 * cpu['encode'] / tokens:.2f} ms a token",
+                ["database", "reports", *parts, "total s a report", "x parse"], rows)
+    save(result["name"], result)
+
+
+def create_database(server: str, name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as c:
+        c.execute(text(f"CREATE DATABASE {name}"))
+    engine.dispose()
 
 
 def timed(*commands: list[str]) -> list[tuple[float, float]]:
