@@ -55,6 +55,8 @@ class NameMention:
     role: str | None = None
     subject: bool = False
     key: str = ""  # the report-level name it resolves to
+    channel: bool = False  # a platform or outlet words come through ("on Twitter", "Sputnik, a state site")
+    beside: str = ""  # the person named with it ("Trump and Melania Trump"): by that, someone else
 
 
 @dataclass

@@ -19,7 +19,7 @@ from .cues import ACT_CUES, COVERING_CUES, MAX_SPEECH_TAG_WORDS, SPEECH_VERBS, W
 from .parsed import Paragraph, Parsed, word_class
 from .remarks import number_remarks
 from .reported import indirect_quotes
-from .speakers import CLAUSE_BREAKS, speaker_from, subject_of
+from .speakers import CLAUSE_BREAKS, person_named, speaker_from, subject_of
 from .stance import cue_phrase, stance_of
 
 OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "'": "'"}
@@ -107,7 +107,7 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
         for span in spans_by_line[para.line]:
             content = text[span.start:span.end]
             words = len(content.split())
-            cue_token, subject = cue_for(para, span, spans_by_line[para.line])
+            cue_token, subject = cue_for(parsed, para, span, spans_by_line[para.line])
             whole_para = span.start <= 1 and span.end >= len(text.rstrip()) - 1
             headline = para.label == "subheading" and not content.rstrip().endswith((".", "!", "?"))
             if (cue_token is None and (words <= 3 or headline or is_title(content))) or (is_title(content) and names_a_work(text, span.start)):
@@ -232,7 +232,11 @@ def starts_sentence(text: str, start: int) -> bool:
     return (not before or before[-1] in ".:!?—–-") and text[start:start + 1].isupper()
 
 
-def cue_for(para: Paragraph, span: Span, spans: list[Span]):
+def names_person(parsed: Parsed, para: Paragraph, token) -> bool:
+    return token is not None and (token.lower_ in ("he", "she") or person_named(parsed, para, token) is not None)
+
+
+def cue_for(parsed: Parsed, para: Paragraph, span: Span, spans: list[Span]):
     """The speech verb governing a quote and its subject token (or the 'according to' object).
     Neither is inside quoted words ('"... I did not think ...," he continued', '"Like Oakland.
     Or Ferguson," Trump said')."""
@@ -263,6 +267,11 @@ def cue_for(para: Paragraph, span: Span, spans: list[Span]):
     credited = {c.lower() for c in para.sources}
     own = [t for t in candidates if (subject_of(t) is None or subject_of(t).text.lower() not in credited)]
     candidates = own or candidates
+    # 'Sputnik added the detail North Korea will "...," according to Kim': an outlet or a body
+    # passing on a person's words is the channel, the person it names the speaker
+    sourced = [t for t in candidates if t.lower_ == "according" and names_person(parsed, para, subject_of(t))]
+    if sourced and not any(names_person(parsed, para, subject_of(t)) for t in candidates if t.lower_ != "according"):
+        candidates = sourced
     # a cue after the quote that does not hold it loses to one whose phrase does ('said the owners
     # had "..." and warned she would "..."')
     if any(covers(t, span) for t in candidates):

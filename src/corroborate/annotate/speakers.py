@@ -273,6 +273,13 @@ def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word:
     candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_speech(n.start)]
     if role_word:
         # "the spokesman" is the Kremlin spokesman; "the union" is not the union leader
+        holders = {n.key for n in parsed.names if n.role and n.role.lower().split()[-1] == role_word}
+        # 'Mr. Trump welcomed it. "...," the president said': the one who holds the role and was
+        # just the subject in this paragraph, though two presidents are named in the report
+        paragraph = next((p for p in reversed(parsed.paragraphs) if p.offset <= offset), None)
+        recent = [n for n in candidates if n.subject and n.key in holders and paragraph is not None and n.start >= paragraph.offset]
+        if recent:
+            return recent[-1].key
         candidates = [n for n in candidates if n.role and n.role.lower().split()[-1] == role_word]
         # "the president" is the president the report names most, not the last one it named
         named = Counter(n.key for n in parsed.names if n.kind == "person")
