@@ -52,7 +52,7 @@ def find_names(parsed: Parsed) -> None:
                     text=text,
                     kind=kind,
                     role=role_of(ent) if kind == "person" else None,
-                    subject=head.dep_ in ("nsubj", "nsubjpass"),
+                    subject=is_subject(head),
                     channel=channel,
                 ))
         people = [n for n in in_para if n.kind == "person"]
@@ -65,6 +65,27 @@ def find_names(parsed: Parsed) -> None:
             if namesake and len(a.text.split()) == 1 and not a.beside:
                 a.beside = f"{clean_name(namesake.group(1))} {a.text}"
         parsed.names.extend(in_para)
+    missed_subjects(parsed)
+
+
+def missed_subjects(parsed: Parsed) -> None:
+    """'Trump appeared to be skeptical. "We'll see," he said': a subject the tagger left untagged
+    here, named as a person elsewhere in the report, is that person (so "he" can go back to it)."""
+    known = {n.text.split()[-1] for n in parsed.names if n.kind == "person"}
+    tagged = {n.start for n in parsed.names}
+    for para in parsed.paragraphs:
+        for token in para.doc:
+            start = para.offset + token.idx
+            if (token.tag_ == "NNP" and token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ and token.text in known
+                    and start not in tagged):
+                parsed.names.append(NameMention(article=parsed.article.id, line=para.line, start=start,
+                                                end=start + len(token.text), text=token.text, kind="person", subject=True))
+    parsed.names.sort(key=lambda n: n.start)
+
+
+def is_subject(head) -> bool:
+    """The subject of a verb, or named in apposition to one ("The official, Ali Shamkhani, said")."""
+    return head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 # between two people named together: "Trump and Melania Trump", "Trump and first lady Melania Trump"
@@ -117,7 +138,8 @@ def coordinated(ent) -> list[tuple[int, int]]:
 def retype(names: Sequence[NameMention]) -> None:
     """The small NER model calls some people places or organisations ("Scholz", "Major General
     Igor Konashenkov"): a name whose surname is a known person's, or that opens with a title,
-    is a person; a lone word called a person but more often a place (Kyiv) is a place; an outlet
+    is a person, and so is a lone word called a person more often than not; a lone word called a
+    person but more often a place (Kyiv) is a place; an outlet
     or a platform (see is_channel) is an organisation."""
     surnames = {n.text.split()[-1] for n in names if n.kind == "person" and len(n.text.split()) > 1}
     # an outlet or platform shown once to be one is one wherever the report names it, unless a person has that surname
@@ -135,7 +157,9 @@ def retype(names: Sequence[NameMention]) -> None:
             continue
         tokens = n.text.split()
         titled = len(tokens) > 1 and TITLE_WORDS.match(tokens[0]) is not None and tokens[-1][:1].isupper()
-        if titled or (tokens[-1] in surnames and len(tokens) <= 3):
+        # "Trump appeared to be skeptical": a lone word the tagger mostly calls a person elsewhere in the report
+        usually_person = len(tokens) == 1 and votes[n.text]["person"] > votes[n.text][n.kind]
+        if titled or usually_person or (tokens[-1] in surnames and len(tokens) <= 3):
             n.kind = "person"
             n.text = clean_name(n.text)
 

@@ -86,7 +86,7 @@ def reported_content(cue) -> tuple[list, bool]:
         if parts:
             return trimmed(list(doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])), True
         return [], False
-    if word_class(cue) != "VERB" or speculated(cue):
+    if word_class(cue) != "VERB" or speculated(cue) or wondered(cue):
         return [], False
     if lower in CLAUSE_CUES:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -122,6 +122,12 @@ def speculated(verb) -> bool:
     """'the DNC could be hoping that ...', 'would announce later that ...': the report's guess or a
     forecast about someone, not words they said."""
     return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would", "will") for c in verb.children)
+
+
+def wondered(verb) -> bool:
+    """'Whether Trump understood that ... is not clear', 'if he said so': the report asks or
+    supposes that someone said or knew it, which is no remark of theirs."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def passive_without_agent(verb) -> bool:
