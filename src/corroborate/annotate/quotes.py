@@ -177,6 +177,10 @@ def named_right_after(para: Paragraph, span: Span, cue=None):
         head = head.head
     if head.dep_ == "nsubj" and word_class(head.head) == "VERB":
         return head
+    if head.ent_type_ == "PERSON" and span.start <= head.head.idx < span.end:
+        # '"...," Prime Minister Benjamin Netanyahu during a televised address': a tag without its
+        # verb, the name hung on the quoted words
+        return head
     subjectless = cue is not None and after.lower_ not in ("he", "she") and after.sent == cue.sent
     return head if subjectless and 0 < cue.i - head.i <= MAX_SPEECH_TAG_WORDS else None
 
@@ -276,6 +280,11 @@ def cue_for(parsed: Parsed, para: Paragraph, span: Span, spans: list[Span]):
     # had "..." and warned she would "..."')
     if any(covers(t, span) for t in candidates):
         candidates = [t for t in candidates if t.idx < span.start or covers(t, span)]
+    # 'He said Iran has always planned "at the highest levels"': a verb inside what a speaker says
+    # is part of their words, not a cue of its own (unless it is one of saying)
+    outer = [t for t in candidates if t.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and covers(c, span) for c in t.children)]
+    candidates = [t for t in candidates if t.lower_ in SPEECH_VERBS or not any(
+        c.dep_ == "ccomp" and c.left_edge.i <= t.i <= c.right_edge.i for o in outer for c in o.children)]
     # 'While Scholz reiterated that NATO "is not on the agenda," Putin retorted': a quote opened
     # inside the phrase of a cue before it is not the tag's after it
     if any(t.idx < span.start and t.left_edge.idx <= span.start <= t.right_edge.idx for t in candidates):

@@ -58,7 +58,9 @@ def subject_of(cue):
             return agents[0]
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_dateline(c)]
         if subjects:  # the nearest, not a dateline parsed as a second subject ("MACAU (Reuters) – Adelson said")
-            return min(subjects, key=lambda c: abs(c.i - token.i))
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            # "..., I'm told": whoever is told hears the words; who says them is not named
+            return None if subject.dep_ == "nsubjpass" and token.lower_ in HEARING else subject
         stranded = subject_stranded_before(token) if token.dep_ == "conj" else None
         if stranded is not None:
             return stranded
@@ -67,6 +69,10 @@ def subject_of(cue):
         else:
             break
     return inverted_subject(cue) or person_right_before(cue)
+
+
+# verbs whose passive subject is who hears the words ("I'm told", "he was informed")
+HEARING = {"told", "informed", "assured", "briefed", "reminded"}
 
 
 DASHES = {"―", "—", "–", "-", "--", "("}
@@ -157,7 +163,8 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
         if lower != "it":
             return mention, None
         # "The ministry released a video that it said showed ...": the subject before it in its sentence
-        earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and word_class(t) in ("NOUN", "PROPN")]
+        earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and word_class(t) in ("NOUN", "PROPN")
+                   and not is_dateline(t)]
         if not earlier and subject.sent.start > 0:  # "The lawsuit alleges ... It says ...": the last sentence's subject
             before = para.doc[subject.sent.start - 1].sent
             earlier = [t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and word_class(t) in ("NOUN", "PROPN")]
