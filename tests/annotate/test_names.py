@@ -56,3 +56,8 @@ def test_a_surname_one_report_tells_apart_from_a_namesake_joins_the_other_person
     canonical = canonical_names([{"Trump", "Melania Trump"}, {"Melania Trump"}, {"Donald Trump"}])
     assert canonical["Trump"] == "Donald Trump"
     assert canonical["Melania Trump"] == "Melania Trump"
+
+
+def test_a_hyphenated_given_name_and_its_spaced_spelling_are_one_person():
+    canonical = canonical_names([{"Kim Jong-un"}, {"Kim Jong Un"}, {"Kim Jong Un"}])
+    assert canonical["Kim Jong-un"] == canonical["Kim Jong Un"] == "Kim Jong Un"

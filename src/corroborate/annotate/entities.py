@@ -244,6 +244,8 @@ def resolve_within(names: Sequence[NameMention]) -> None:
 
 def same_person(a: str, b: str) -> bool:
     """Spelling variants of one name: surnames nearly equal, first names and suffixes compatible."""
+    if unhyphenated(a) == unhyphenated(b):  # "Kim Jong-un" and "Kim Jong Un"
+        return True
     first_a, last_a, suffix_a = parts(a)
     first_b, last_b, suffix_b = parts(b)
     # spellings of one surname keep its first letter (Zelensky/Zelenskyy); Ross is not Cross
@@ -254,6 +256,10 @@ def same_person(a: str, b: str) -> bool:
     if suffix_a and suffix_b and suffix_a != suffix_b:
         return False
     return first_names_agree(first_a, first_b) or (first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= 60)
+
+
+def unhyphenated(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name).lower()
 
 
 def formal_and_short(a: str, b: str) -> bool:

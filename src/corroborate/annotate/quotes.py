@@ -19,7 +19,7 @@ from .cues import ACT_CUES, COVERING_CUES, MAX_SPEECH_TAG_WORDS, SPEECH_VERBS, W
 from .parsed import Paragraph, Parsed, word_class
 from .remarks import number_remarks
 from .reported import indirect_quotes
-from .speakers import CLAUSE_BREAKS, person_named, speaker_from, subject_of
+from .speakers import CLAUSE_BREAKS, PERSON_PRONOUNS, person_named, speaker_from, subject_of
 from .stance import cue_phrase, stance_of
 
 OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "'": "'"}
@@ -281,10 +281,11 @@ def cue_for(parsed: Parsed, para: Paragraph, span: Span, spans: list[Span]):
     if any(covers(t, span) for t in candidates):
         candidates = [t for t in candidates if t.idx < span.start or covers(t, span)]
     # 'He said Iran has always planned "at the highest levels"': a verb inside what a speaker says
-    # is part of their words, not a cue of its own (unless it is one of saying)
+    # is part of their words, not a cue of its own (unless it is one of saying, or the speaker's
+    # own: 'whom he referred to as "..."')
     outer = [t for t in candidates if t.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and covers(c, span) for c in t.children)]
-    candidates = [t for t in candidates if t.lower_ in SPEECH_VERBS or not any(
-        c.dep_ == "ccomp" and c.left_edge.i <= t.i <= c.right_edge.i for o in outer for c in o.children)]
+    candidates = [t for t in candidates if t.lower_ in SPEECH_VERBS or getattr(subject_of(t), "lower_", "") in PERSON_PRONOUNS
+                  or not any(c.dep_ == "ccomp" and c.left_edge.i <= t.i <= c.right_edge.i for o in outer for c in o.children)]
     # 'While Scholz reiterated that NATO "is not on the agenda," Putin retorted': a quote opened
     # inside the phrase of a cue before it is not the tag's after it
     if any(t.idx < span.start and t.left_edge.idx <= span.start <= t.right_edge.idx for t in candidates):
