@@ -142,3 +142,17 @@ def test_telling_of_an_act_is_asserting_it_not_relaying_words():
         "Mr. Trump of the operation in January during a visit to Washington.")
     informed = quote_with(article, "first informed Mr. Trump", kind="indirect")
     assert informed.stance == "asserts"
+
+
+def test_a_name_the_tagger_calls_an_organisation_that_says_he_of_itself_is_a_person():
+    # event 6: "Rubilio Mendez" and "Blanco" are tagged as organisations
+    article = annotated(
+        "Rubilio Mendez said he fled Guatemala after gangs threaten to kill him, leaving behind his wife and five "
+        "daughters.",
+        "If deported back to Guatemala by the U.S, he said he would not stay.",
+        "\"I can't go back to Guatemala,\" he said. \"I will be killed.\"",
+        "Blanco said she was happy to see rainbow signs on the Mexican side of the border. She hoped the symbolism "
+        "would be comforting to the gay and transgender migrants seeking safety.")
+    assert quote_with(article, "I can't go back to Guatemala").speaker == "Rubilio Mendez"
+    assert quote_with(article, "he would not stay").speaker == "Rubilio Mendez"
+    assert quote_with(article, "the symbolism would be comforting").speaker == "Blanco"

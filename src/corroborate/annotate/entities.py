@@ -16,6 +16,7 @@ from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from ..model import Article, Entity, Mention
+from .cues import SPEECH_VERBS
 from .parsed import NameMention, Parsed, word_class
 from .speakers import JOINT
 
@@ -54,6 +55,7 @@ def find_names(parsed: Parsed) -> None:
                     role=role_of(ent) if kind == "person" else None,
                     subject=is_subject(head),
                     channel=channel,
+                    personal=kind == "org" and speaks_of_self(head),
                 ))
         people = [n for n in in_para if n.kind == "person"]
         for a, b in zip(people, people[1:]):
@@ -81,6 +83,16 @@ def missed_subjects(parsed: Parsed) -> None:
                 parsed.names.append(NameMention(article=parsed.article.id, line=para.line, start=start,
                                                 end=start + len(token.text), text=token.text, kind="person", subject=True))
     parsed.names.sort(key=lambda n: n.start)
+
+
+def speaks_of_self(head) -> bool:
+    """'Blanco said she was happy', 'Rubilio Mendez said he fled': the subject of a speech verb
+    whose reported clause says "he" or "she" of its speaker is a person, whatever the tagger says."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lower_ not in SPEECH_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" and any(s.dep_ == "nsubj" and s.lower_ in ("he", "she") for s in c.children)
+               for c in verb.children)
 
 
 def is_subject(head) -> bool:
@@ -139,11 +151,13 @@ def retype(names: Sequence[NameMention]) -> None:
     """The small NER model calls some people places or organisations ("Scholz", "Major General
     Igor Konashenkov"): a name whose surname is a known person's, or that opens with a title,
     is a person, and so is a lone word called a person more often than not; a lone word called a
-    person but more often a place (Kyiv) is a place; an outlet
+    person but more often a place (Kyiv) is a place; a name that says "he" or "she" of itself is a
+    person (see speaks_of_self); an outlet
     or a platform (see is_channel) is an organisation."""
     surnames = {n.text.split()[-1] for n in names if n.kind == "person" and len(n.text.split()) > 1}
     # an outlet or platform shown once to be one is one wherever the report names it, unless a person has that surname
     channels = {n.text for n in names if n.channel and n.text not in surnames}
+    personal = {n.text for n in names if n.personal}
     votes: dict[str, Counter] = defaultdict(Counter)
     for n in names:
         votes[n.text][n.kind] += 1
@@ -159,7 +173,7 @@ def retype(names: Sequence[NameMention]) -> None:
         titled = len(tokens) > 1 and TITLE_WORDS.match(tokens[0]) is not None and tokens[-1][:1].isupper()
         # "Trump appeared to be skeptical": a lone word the tagger mostly calls a person elsewhere in the report
         usually_person = len(tokens) == 1 and votes[n.text]["person"] > votes[n.text][n.kind]
-        if titled or usually_person or (tokens[-1] in surnames and len(tokens) <= 3):
+        if titled or usually_person or n.text in personal or (tokens[-1] in surnames and len(tokens) <= 3):
             n.kind = "person"
             n.text = clean_name(n.text)
 
