@@ -48,7 +48,7 @@ def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, 
         elif token.dep_ in ("nsubj", "nsubjpass") and SOURCE_NOUN.match(token.text) and word_class(token.head) == "VERB" \
                 and not is_cue(token.head) and not ACTORS.match(token.text):
             phrase = token
-        if phrase is None or wondered(token.head):
+        if phrase is None or wondered(token.head, ("whether", "if")):
             continue  # "It was unclear if U.S. intelligence had verified ...": no one claims it
         sent = token.sent
         if any(a <= sent.start_char < b or sent.start_char <= a < sent.end_char for a, b in taken):
@@ -129,10 +129,11 @@ def speculated(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would", "will") for c in verb.children)
 
 
-def wondered(verb) -> bool:
-    """'Whether Trump understood that ... is not clear', 'if he said so': the report asks or
-    supposes that someone said or knew it, which is no remark of theirs."""
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
+def wondered(verb, marks: tuple[str, ...] = ("whether",)) -> bool:
+    """'Whether Trump understood that ... is not clear': the report asks whether someone said or
+    knew it, which is no remark of theirs. (A condition, 'if it wanted a deal', still tells what
+    someone wants.)"""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
 def passive_without_agent(verb) -> bool:
