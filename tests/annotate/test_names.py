@@ -49,3 +49,15 @@ def test_a_surname_alone_goes_to_the_person_named_most_who_has_it():
     names = people("a", "Donald Trump", "Eric Trump", "Donald Trump", "Trump")
     resolve_within(names)
     assert names[-1].key == "Donald Trump"
+
+
+def test_a_surname_one_report_tells_apart_from_a_namesake_joins_the_other_person():
+    # one report: "Trump and Melania Trump welcomed Macron"; another names Donald Trump in full
+    canonical = canonical_names([{"Trump", "Melania Trump"}, {"Melania Trump"}, {"Donald Trump"}])
+    assert canonical["Trump"] == "Donald Trump"
+    assert canonical["Melania Trump"] == "Melania Trump"
+
+
+def test_a_hyphenated_given_name_and_its_spaced_spelling_are_one_person():
+    canonical = canonical_names([{"Kim Jong-un"}, {"Kim Jong Un"}, {"Kim Jong Un"}])
+    assert canonical["Kim Jong-un"] == canonical["Kim Jong Un"] == "Kim Jong Un"

@@ -106,9 +106,13 @@ QUESTION_VERBS = {"asked", "ask", "asking", "questioned", "interviewed"}
 
 
 def is_asked(cue) -> bool:
-    """'Asked about the vote, ...', 'Blumenthal was asked, "..."': the question is put to the
+    """'Asked about the vote, ...', 'when asked ...', 'Blumenthal was asked, "..."': the question is put to the
     subject by someone unnamed, so it is no one's remark here."""
-    if cue.lower_ not in QUESTION_VERBS or cue.tag_ != "VBN":
+    if cue.lower_ not in QUESTION_VERBS:
         return False
     deps = {c.dep_ for c in cue.children}
+    if cue.tag_ != "VBN":
+        # "when asked what the strategy would be, Trump warned": a participle tagged as a past tense
+        return cue.dep_ == "advcl" and not deps & {"nsubj", "nsubjpass"} and any(
+            c.lower_ in ("when", "if", "after", "once") for c in cue.children)
     return "auxpass" in deps or "nsubjpass" in deps or "aux" not in deps

@@ -16,6 +16,7 @@ from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from ..model import Article, Entity, Mention
+from .cues import SPEECH_VERBS
 from .parsed import NameMention, Parsed, word_class
 from .speakers import JOINT
 
@@ -30,17 +31,21 @@ ROLE_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "prep", "pobj"
 def find_names(parsed: Parsed) -> None:
     """Collect named mentions with roles; resolve each person to the fullest name in the report."""
     for para in parsed.paragraphs:
+        in_para: list[NameMention] = []
         for ent in para.ents:
             kind = KINDS.get(ent.label_)
             if not kind or kind == "group":
                 continue
             head = ent.root
+            channel = is_channel(ent)
             for start, end in coordinated(ent) if kind == "person" else [(ent.start_char, ent.end_char)]:
+                if kind == "person" and end == ent.end_char:
+                    end += hyphen_cut(para.text, end)
                 raw = para.text[start:end]
                 text = clean_name(raw) if kind == "person" else strip_article(raw)
                 if not text:
                     continue
-                parsed.names.append(NameMention(
+                in_para.append(NameMention(
                     article=parsed.article.id,
                     line=para.line,
                     start=para.offset + start,
@@ -48,8 +53,87 @@ def find_names(parsed: Parsed) -> None:
                     text=text,
                     kind=kind,
                     role=role_of(ent) if kind == "person" else None,
-                    subject=head.dep_ in ("nsubj", "nsubjpass"),
+                    subject=is_subject(head),
+                    channel=channel,
+                    personal=kind == "org" and speaks_of_self(head),
                 ))
+        people = [n for n in in_para if n.kind == "person"]
+        for a, b in zip(people, people[1:]):
+            if COORDINATION.fullmatch(para.text[a.end - para.offset:b.start - para.offset]):
+                a.beside, b.beside = b.text, a.text
+        for a in in_para:  # the tagger missed the second name, or the first's kind: "Trump and first lady Melania Trump"
+            namesake = re.match(COORDINATION.pattern + r"((?:[A-Z][\w.'-]*\s+){1,3})" + re.escape(a.text) + r"\b",
+                                para.text[a.end - para.offset:])
+            if namesake and len(a.text.split()) == 1 and not a.beside:
+                a.beside = f"{clean_name(namesake.group(1))} {a.text}"
+        parsed.names.extend(in_para)
+    missed_subjects(parsed)
+
+
+def missed_subjects(parsed: Parsed) -> None:
+    """'Trump appeared to be skeptical. "We'll see," he said': a subject the tagger left untagged
+    here, named as a person elsewhere in the report, is that person (so "he" can go back to it)."""
+    known = {n.text.split()[-1] for n in parsed.names if n.kind == "person"}
+    tagged = {n.start for n in parsed.names}
+    for para in parsed.paragraphs:
+        for token in para.doc:
+            start = para.offset + token.idx
+            if (token.tag_ == "NNP" and token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ and token.text in known
+                    and start not in tagged):
+                parsed.names.append(NameMention(article=parsed.article.id, line=para.line, start=start,
+                                                end=start + len(token.text), text=token.text, kind="person", subject=True))
+    parsed.names.sort(key=lambda n: n.start)
+
+
+def speaks_of_self(head) -> bool:
+    """'Blanco said she was happy', 'Rubilio Mendez said he fled': the subject of a speech verb
+    whose reported clause says "he" or "she" of its speaker is a person, whatever the tagger says."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lower_ not in SPEECH_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" and any(s.dep_ == "nsubj" and s.lower_ in ("he", "she") for s in c.children)
+               for c in verb.children)
+
+
+def is_subject(head) -> bool:
+    """The subject of a verb, or named in apposition to one ("The official, Ali Shamkhani, said")."""
+    return head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+# between two people named together: "Trump and Melania Trump", "Trump and first lady Melania Trump"
+COORDINATION = re.compile(r",?\s+(?:and|&)\s+(?:[a-z][\w.-]*\s+){0,3}")
+
+
+def hyphen_cut(text: str, end: int) -> int:
+    """How far a name the tagger cut at a hyphen goes on: "Moon Jae" of "Moon Jae-in"."""
+    cut = re.match(r"-[a-z]+\b(?!-)", text[end:])
+    return len(cut.group()) if cut and end and text[end - 1].isalpha() else 0
+
+
+# platforms words are posted on: never a person, whatever the tagger says (data, not rules)
+PLATFORMS = frozenset("""twitter facebook instagram youtube telegram tiktok whatsapp wechat weibo reddit linkedin snapchat
+gab parler truth social threads bluesky mastodon substack""".split())
+# what an outlet or a platform is called in apposition ("Sputnik, a Russian state site") or what
+# it carries ("a Twitter message"): the name before it is a channel, not a speaker
+CHANNEL_NOUNS = frozenset("""site website agency newspaper paper outlet network broadcaster channel daily tabloid magazine
+platform station publication wire app""".split())
+CARRIED_NOUNS = frozenset("message post posts account feed page livestream".split())
+POSTING_VERBS = frozenset("""post posted posts posting write wrote writes writing said says say saying announced
+reacted responded shared published tweeted""".split())
+
+
+def is_channel(ent) -> bool:
+    """An outlet or platform the tagger took for a person: named as a site or an agency in
+    apposition, as the medium of a message ("a Twitter message", "posted on Twitter"), or a platform."""
+    if ent.text.lower() in PLATFORMS:
+        return True
+    head = ent.root
+    if any(c.dep_ == "appos" and c.lower_ in CHANNEL_NOUNS for c in head.children):
+        return True
+    if len(ent) == 1 and head.dep_ == "compound" and head.head.lower_ in CARRIED_NOUNS:
+        return True
+    via = head.head
+    return head.dep_ == "pobj" and via.lower_ in ("on", "via") and via.head.lower_ in POSTING_VERBS
 
 
 def coordinated(ent) -> list[tuple[int, int]]:
@@ -66,19 +150,30 @@ def coordinated(ent) -> list[tuple[int, int]]:
 def retype(names: Sequence[NameMention]) -> None:
     """The small NER model calls some people places or organisations ("Scholz", "Major General
     Igor Konashenkov"): a name whose surname is a known person's, or that opens with a title,
-    is a person; a lone word called a person but more often a place (Kyiv) is a place."""
+    is a person, and so is a lone word called a person more often than not; a lone word called a
+    person but more often a place (Kyiv) is a place; a name that says "he" or "she" of itself is a
+    person (see speaks_of_self); an outlet
+    or a platform (see is_channel) is an organisation."""
     surnames = {n.text.split()[-1] for n in names if n.kind == "person" and len(n.text.split()) > 1}
+    # an outlet or platform shown once to be one is one wherever the report names it, unless a person has that surname
+    channels = {n.text for n in names if n.channel and n.text not in surnames}
+    personal = {n.text for n in names if n.personal}
     votes: dict[str, Counter] = defaultdict(Counter)
     for n in names:
         votes[n.text][n.kind] += 1
     for n in names:
+        if n.text in channels:
+            n.kind = "org"
+            continue
         if n.kind == "person":
             if len(n.text.split()) == 1 and n.text not in surnames and votes[n.text].most_common(1)[0][0] != "person":
                 n.kind = votes[n.text].most_common(1)[0][0]
             continue
         tokens = n.text.split()
         titled = len(tokens) > 1 and TITLE_WORDS.match(tokens[0]) is not None and tokens[-1][:1].isupper()
-        if titled or (tokens[-1] in surnames and len(tokens) <= 3):
+        # "Trump appeared to be skeptical": a lone word the tagger mostly calls a person elsewhere in the report
+        usually_person = len(tokens) == 1 and votes[n.text]["person"] > votes[n.text][n.kind]
+        if titled or usually_person or n.text in personal or (tokens[-1] in surnames and len(tokens) <= 3):
             n.kind = "person"
             n.text = clean_name(n.text)
 
@@ -136,14 +231,17 @@ def first_names_agree(a: str, b: str) -> bool:
 def resolve_within(names: Sequence[NameMention]) -> None:
     """Each person mention's key becomes the fullest name in the report for the same person: a
     surname alone goes to the full name that has it (the most named one if several people share
-    it); two full names are one person when first names and suffixes agree."""
+    it), unless the report names the two together, as two people; two full names are one person
+    when first names and suffixes agree."""
     people = [n for n in names if n.kind == "person"]
     counts = Counter(n.text for n in people)
     order = {text: i for i, text in reversed(list(enumerate(n.text for n in people)))}
     full = sorted(counts, key=lambda t: (-len(t.split()), -counts[t], order[t]))
+    # "Trump and Melania Trump": the surname alone names someone else than the full name beside it
+    apart = {(n.text, n.beside) for n in people if len(n.text.split()) == 1 and n.beside}
     for n in people:
         first, last, suffix = parts(n.text)
-        same = [f for f in full if len(f.split()) > 1 and parts(f)[1] == last and f != n.text]
+        same = [f for f in full if len(f.split()) > 1 and parts(f)[1] == last and f != n.text and (n.text, f) not in apart]
         if first:
             same = [f for f in same if len(f.split()) > len(n.text.split()) and first_names_agree(first, parts(f)[0])
                     and parts(f)[2] == suffix]
@@ -160,6 +258,8 @@ def resolve_within(names: Sequence[NameMention]) -> None:
 
 def same_person(a: str, b: str) -> bool:
     """Spelling variants of one name: surnames nearly equal, first names and suffixes compatible."""
+    if unhyphenated(a) == unhyphenated(b):  # "Kim Jong-un" and "Kim Jong Un"
+        return True
     first_a, last_a, suffix_a = parts(a)
     first_b, last_b, suffix_b = parts(b)
     # spellings of one surname keep its first letter (Zelensky/Zelenskyy); Ross is not Cross
@@ -170,6 +270,10 @@ def same_person(a: str, b: str) -> bool:
     if suffix_a and suffix_b and suffix_a != suffix_b:
         return False
     return first_names_agree(first_a, first_b) or (first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= 60)
+
+
+def unhyphenated(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name).lower()
 
 
 def formal_and_short(a: str, b: str) -> bool:
@@ -189,10 +293,14 @@ def canonical_names(keys_by_report: Sequence[set[str]]) -> dict[str, str]:
     """Map every report-level person name (one set per report) to one name for the person. A
     name with a suffix and the same name without it ("Donald Trump Jr." and "Donald Trump") stay
     apart when one report names both; otherwise they are one person written two ways ("Roger J.
-    Stone Jr.", "Roger Stone")."""
+    Stone Jr.", "Roger Stone"). So do a surname and a full name with it that one report keeps
+    apart ("Trump and Melania Trump")."""
     counts = Counter(key for keys in keys_by_report for key in keys)
     apart = {frozenset((a, b)) for keys in keys_by_report for a in keys for b in keys
              if a < b and parts(a)[2] != parts(b)[2] and parts(a)[1] == parts(b)[1] and not formal_and_short(a, b)}
+    # a surname alone beside a full name with it in one report is someone else there (resolve_within)
+    apart |= {frozenset((a, b)) for keys in keys_by_report for a in keys for b in keys
+              if len(a.split()) == 1 and len(b.split()) > 1 and parts(b)[1] == a.lower()}
     # the son told apart from "Donald Trump" in one report is told apart from "Donald J. Trump" too
     plain_apart: dict[str, list[str]] = defaultdict(list)
     for pair in sorted(apart, key=sorted):

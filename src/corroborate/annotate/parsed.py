@@ -55,6 +55,9 @@ class NameMention:
     role: str | None = None
     subject: bool = False
     key: str = ""  # the report-level name it resolves to
+    channel: bool = False  # a platform or outlet words come through ("on Twitter", "Sputnik, a state site")
+    personal: bool = False  # says "he" or "she" of itself: 'Blanco said she was happy'
+    beside: str = ""  # the person named with it ("Trump and Melania Trump"): by that, someone else
 
 
 @dataclass

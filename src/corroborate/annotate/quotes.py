@@ -19,7 +19,7 @@ from .cues import ACT_CUES, COVERING_CUES, MAX_SPEECH_TAG_WORDS, SPEECH_VERBS, W
 from .parsed import Paragraph, Parsed, word_class
 from .remarks import number_remarks
 from .reported import indirect_quotes
-from .speakers import CLAUSE_BREAKS, speaker_from, subject_of
+from .speakers import CLAUSE_BREAKS, PERSON_PRONOUNS, person_named, speaker_from, subject_of
 from .stance import cue_phrase, stance_of
 
 OPENERS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "'": "'"}
@@ -107,7 +107,7 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
         for span in spans_by_line[para.line]:
             content = text[span.start:span.end]
             words = len(content.split())
-            cue_token, subject = cue_for(para, span, spans_by_line[para.line])
+            cue_token, subject = cue_for(parsed, para, span, spans_by_line[para.line])
             whole_para = span.start <= 1 and span.end >= len(text.rstrip()) - 1
             headline = para.label == "subheading" and not content.rstrip().endswith((".", "!", "?"))
             if (cue_token is None and (words <= 3 or headline or is_title(content))) or (is_title(content) and names_a_work(text, span.start)):
@@ -177,6 +177,10 @@ def named_right_after(para: Paragraph, span: Span, cue=None):
         head = head.head
     if head.dep_ == "nsubj" and word_class(head.head) == "VERB":
         return head
+    if head.ent_type_ == "PERSON" and span.start <= head.head.idx < span.end:
+        # '"...," Prime Minister Benjamin Netanyahu during a televised address': a tag without its
+        # verb, the name hung on the quoted words
+        return head
     subjectless = cue is not None and after.lower_ not in ("he", "she") and after.sent == cue.sent
     return head if subjectless and 0 < cue.i - head.i <= MAX_SPEECH_TAG_WORDS else None
 
@@ -232,7 +236,11 @@ def starts_sentence(text: str, start: int) -> bool:
     return (not before or before[-1] in ".:!?—–-") and text[start:start + 1].isupper()
 
 
-def cue_for(para: Paragraph, span: Span, spans: list[Span]):
+def names_person(parsed: Parsed, para: Paragraph, token) -> bool:
+    return token is not None and (token.lower_ in ("he", "she") or person_named(parsed, para, token) is not None)
+
+
+def cue_for(parsed: Parsed, para: Paragraph, span: Span, spans: list[Span]):
     """The speech verb governing a quote and its subject token (or the 'according to' object).
     Neither is inside quoted words ('"... I did not think ...," he continued', '"Like Oakland.
     Or Ferguson," Trump said')."""
@@ -263,10 +271,21 @@ def cue_for(para: Paragraph, span: Span, spans: list[Span]):
     credited = {c.lower() for c in para.sources}
     own = [t for t in candidates if (subject_of(t) is None or subject_of(t).text.lower() not in credited)]
     candidates = own or candidates
+    # 'Sputnik added the detail North Korea will "...," according to Kim': an outlet or a body
+    # passing on a person's words is the channel, the person it names the speaker
+    sourced = [t for t in candidates if t.lower_ == "according" and names_person(parsed, para, subject_of(t))]
+    if sourced and not any(names_person(parsed, para, subject_of(t)) for t in candidates if t.lower_ != "according"):
+        candidates = sourced
     # a cue after the quote that does not hold it loses to one whose phrase does ('said the owners
     # had "..." and warned she would "..."')
     if any(covers(t, span) for t in candidates):
         candidates = [t for t in candidates if t.idx < span.start or covers(t, span)]
+    # 'He said Iran has always planned "at the highest levels"': a verb inside what a speaker says
+    # is part of their words, not a cue of its own (unless it is one of saying, or the speaker's
+    # own: 'whom he referred to as "..."')
+    outer = [t for t in candidates if t.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and covers(c, span) for c in t.children)]
+    candidates = [t for t in candidates if t.lower_ in SPEECH_VERBS or getattr(subject_of(t), "lower_", "") in PERSON_PRONOUNS
+                  or not any(c.dep_ == "ccomp" and c.left_edge.i <= t.i <= c.right_edge.i for o in outer for c in o.children)]
     # 'While Scholz reiterated that NATO "is not on the agenda," Putin retorted': a quote opened
     # inside the phrase of a cue before it is not the tag's after it
     if any(t.idx < span.start and t.left_edge.idx <= span.start <= t.right_edge.idx for t in candidates):

@@ -48,8 +48,8 @@ def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, 
         elif token.dep_ in ("nsubj", "nsubjpass") and SOURCE_NOUN.match(token.text) and word_class(token.head) == "VERB" \
                 and not is_cue(token.head) and not ACTORS.match(token.text):
             phrase = token
-        if phrase is None:
-            continue
+        if phrase is None or wondered(token.head, ("whether", "if")):
+            continue  # "It was unclear if U.S. intelligence had verified ...": no one claims it
         sent = token.sent
         if any(a <= sent.start_char < b or sent.start_char <= a < sent.end_char for a, b in taken):
             continue
@@ -86,15 +86,20 @@ def reported_content(cue) -> tuple[list, bool]:
         if parts:
             return trimmed(list(doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])), True
         return [], False
-    if word_class(cue) != "VERB" or speculated(cue):
+    if word_class(cue) != "VERB" or speculated(cue) or wondered(cue):
         return [], False
     if lower in CLAUSE_CUES:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         # '"...," Putin retorted that ...': the clause the cue opens with "that", not one before it
         comps = [c for c in comps if c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)] or comps
         if comps:
+            comp = comps[0]
+            told = [c for c in comp.children if c.dep_ == "ccomp" and c.i < comp.i]
+            if comp.i > cue.i and comp.lower_ in SPEECH_VERBS and told and any(c.dep_ == "nsubj" and c.i > told[0].i for c in comp.children):
+                # 'said the evidence was "fake," the Associated Press reported': the outlet's tag is no part of it
+                return [t for t in clause_of(told[0]) if t.i > cue.i], False
             # "a video that it said showed tanks": only what follows a cue inside its own clause
-            return [t for t in clause_of(comps[0]) if t.i > cue.i or comps[0].i < cue.i], False
+            return [t for t in clause_of(comp) if t.i > cue.i or comp.i < cue.i], False
         if cue.dep_ == "parataxis" and lower in SPEECH_VERBS:
             # "The border, he said, stays closed": the sentence around the tag is the content
             skip = {t.i for t in cue.subtree}
@@ -122,6 +127,13 @@ def speculated(verb) -> bool:
     """'the DNC could be hoping that ...', 'would announce later that ...': the report's guess or a
     forecast about someone, not words they said."""
     return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would", "will") for c in verb.children)
+
+
+def wondered(verb, marks: tuple[str, ...] = ("whether",)) -> bool:
+    """'Whether Trump understood that ... is not clear': the report asks whether someone said or
+    knew it, which is no remark of theirs. (A condition, 'if it wanted a deal', still tells what
+    someone wants.)"""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
 def passive_without_agent(verb) -> bool:
@@ -208,6 +220,8 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> lis
             if subject is None or (subject.lower_ in NOT_SPEAKERS and not is_relative(subject)):
                 continue
             mention, speaker = speaker_from(parsed, para, subject, token)
+        if not act:  # 'Dermer said Netanyahu "exposed ...": Netanyahu is named inside what Dermer says
+            parsed.reported.append((para.offset + start_char, para.offset + end_char))
         overlap = sum(max(0, min(end_char, b) - max(start_char, a)) for a, b in direct)
         if overlap > 0.5 * (end_char - start_char):
             # 'Pew found that "about twice as many ..."': the quote is the content, this its cue
@@ -217,8 +231,6 @@ def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> lis
                     q.stance = stance_of(token, content)
             if not outside_quotes(text, start_char, end_char, direct):
                 continue
-        if not act:
-            parsed.reported.append((para.offset + start_char, para.offset + end_char))
         out.append(Quote(
             article=parsed.article.id, line=para.line, start=para.offset + start_char, end=para.offset + end_char,
             text=text[start_char:end_char], kind="indirect", cue=cue_phrase(token),

@@ -56,9 +56,11 @@ def subject_of(cue):
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:  # "the claim was denied by the ministry": the agent speaks, not the claim
             return agents[0]
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_dateline(c)]
         if subjects:  # the nearest, not a dateline parsed as a second subject ("MACAU (Reuters) – Adelson said")
-            return min(subjects, key=lambda c: abs(c.i - token.i))
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            # "..., I'm told": whoever is told hears the words; who says them is not named
+            return None if subject.dep_ == "nsubjpass" and token.lower_ in HEARING else subject
         stranded = subject_stranded_before(token) if token.dep_ == "conj" else None
         if stranded is not None:
             return stranded
@@ -67,6 +69,20 @@ def subject_of(cue):
         else:
             break
     return inverted_subject(cue) or person_right_before(cue)
+
+
+# verbs whose passive subject is who hears the words ("I'm told", "he was informed")
+HEARING = {"told", "informed", "assured", "briefed", "reminded"}
+
+
+DASHES = {"―", "—", "–", "-", "--", "("}
+
+
+def is_dateline(token) -> bool:
+    """'WASHINGTON ― As Republicans ...': the place of a dateline, parsed as the sentence's subject."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (token.text.isupper() and len(token.text) > 1 and token.i - token.sent.start <= 3 and after is not None
+            and after.text in DASHES)
 
 
 def subject_stranded_before(verb):
@@ -147,7 +163,8 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
         if lower != "it":
             return mention, None
         # "The ministry released a video that it said showed ...": the subject before it in its sentence
-        earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and word_class(t) in ("NOUN", "PROPN")]
+        earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and word_class(t) in ("NOUN", "PROPN")
+                   and not is_dateline(t)]
         if not earlier and subject.sent.start > 0:  # "The lawsuit alleges ... It says ...": the last sentence's subject
             before = para.doc[subject.sent.start - 1].sent
             earlier = [t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and word_class(t) in ("NOUN", "PROPN")]
@@ -201,6 +218,9 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
     if (subject.tag_ != "NN" or NOT_A_PERSON.match(subject.text) or not definite) and not participle:
         return mention, None  # "aides said", "the poll shows": no one person to look for
+    introduced = introduced_as(para, subject) if definite and not participle else None
+    if introduced:  # 'One Republican adviser said ... "...," the adviser said': the one it brought in
+        return mention, introduced
     # "the 46-year-old said": a singular description stands for the person last named as a subject;
     # so does a participle's misparsed subject ("Lavrov replying ..., by saying") within its sentence
     since = para.offset + (subject.sent.start_char if participle else 0)
@@ -210,6 +230,19 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
         n = fallback[-1]
         return (Mention(n.start, n.end, n.text) if participle else mention), n.key
     return mention, None
+
+
+def introduced_as(para: Paragraph, subject) -> str | None:
+    """How the paragraph brought in the unnamed speaker a description goes back to: the words of
+    an earlier subject with the same noun ("One Republican adviser close to the White House said"
+    gives "Republican adviser" to "the adviser")."""
+    earlier = [t for t in para.doc[:subject.i] if t.lower_ == subject.lower_ and t.dep_ in ("nsubj", "nsubjpass")
+               and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)]
+    if not earlier:
+        return None
+    head = earlier[-1]
+    words = [t for t in para.doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "nummod") and not t.is_punct]
+    return " ".join(t.text for t in words) or None
 
 
 # what a report's words come from when no person speaks: "the study found", "67 percent say"
@@ -262,7 +295,8 @@ def last_subject(parsed: Parsed, para: Paragraph, offset: int) -> str | None:
     """The person last named as a subject in this paragraph or the one before: "he said" goes on
     with who was speaking ('Mr. Perez said ... Mr. Mueller's investigation ... he said'), not
     with someone named in passing."""
-    since = max((p.offset for p in parsed.paragraphs if p.offset < para.offset), default=para.offset)
+    # blank lines between paragraphs are paragraphs too: the one before is the last with words
+    since = max((p.offset for p in parsed.paragraphs if p.offset < para.offset and p.text.strip()), default=para.offset)
     people = [n for n in parsed.names if n.kind == "person" and n.subject and since <= n.start < offset
               and not parsed.inside_speech(n.start)]
     return people[-1].key if people else None
@@ -273,6 +307,13 @@ def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word:
     candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_speech(n.start)]
     if role_word:
         # "the spokesman" is the Kremlin spokesman; "the union" is not the union leader
+        holders = {n.key for n in parsed.names if n.role and n.role.lower().split()[-1] == role_word}
+        # 'Mr. Trump welcomed it. "...," the president said': the one who holds the role and was
+        # just the subject in this paragraph, though two presidents are named in the report
+        paragraph = next((p for p in reversed(parsed.paragraphs) if p.offset <= offset), None)
+        recent = [n for n in candidates if n.subject and n.key in holders and paragraph is not None and n.start >= paragraph.offset]
+        if recent:
+            return recent[-1].key
         candidates = [n for n in candidates if n.role and n.role.lower().split()[-1] == role_word]
         # "the president" is the president the report names most, not the last one it named
         named = Counter(n.key for n in parsed.names if n.kind == "person")

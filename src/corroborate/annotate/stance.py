@@ -6,7 +6,8 @@
   of ...'), or is reported as not saying it ('did not say', 'never claimed').
 - questions: doubts it or will not vouch for it ('questioned whether', 'doubted that',
   'asked if', 'refused to confirm', 'did not say whether', 'has not confirmed').
-- reports: passes on someone else's claim ('said officials told him ...', 'cited reports that').
+- reports: passes on someone else's claim ('said officials told him ...', 'cited reports that',
+  'added that ..., according to Kim').
 
 Negation and doubt count only where they govern the cue (its own "not", "never", or a verb of
 refusal above it); inside the content they are the content's own words. The cue phrase shown
@@ -105,12 +106,17 @@ def stance_of(cue, content: list = (), holds_quote: bool = True) -> str:
 
 
 def relays(cue, content: list) -> bool:
-    """'said officials told him ...': the content is itself someone else's reported speech."""
+    """'said officials told him ...', 'added the detail North Korea will ..., according to Kim':
+    the content is itself someone else's reported speech."""
     if not content:
         return False
+    if any(t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" for t in content):
+        return True
     inside = {t.i for t in content}
     roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
     if not roots or roots[0].lower_ not in SPEECH_VERBS | RELAYED or roots[0].lower_ in WEAK_CUES or roots[0].tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return False
     subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and subjects[0].lower_ not in PERSONAL
+    # "said Cohen informed Mr. Trump of the operation" tells of an act; "said officials told him the deal was off" relays words
+    said = any(c.dep_ == "ccomp" for c in roots[0].children)
+    return bool(subjects) and subjects[0].lower_ not in PERSONAL and said
