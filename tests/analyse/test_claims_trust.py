@@ -305,3 +305,30 @@ def test_a_claims_text_states_rather_than_hopes():
     briefing = analyse([report("a", "Harbor Times", said, SUMMIT), report("b", "Seoul Daily", said, TESTS)])
     [claim] = [c for c in briefing.claims if c.claimed_by == "Benjamin Netanyahu"]
     assert "will make his decision" in claim.text and "I am sure" not in claim.text
+
+
+def test_saying_no_longer_needed_agrees_with_a_claim_of_stopping():
+    # Trump: North Korea agreed to suspend its tests; Kim: his country no longer needed to test.
+    # Not needing what the claim says is stopped is the claim told again, not a denial of it
+    trump = Said('"North Korea has agreed to suspend all Nuclear Tests and close up a major test site," Trump wrote.',
+                 "North Korea has agreed to suspend all Nuclear Tests and close up a major test site", "Donald Trump",
+                 "Trump")
+    kim = Said("Mr. Kim said that his country no longer needed to test nuclear weapons or long-range missiles and "
+               "would close a nuclear test site.",
+               "that his country no longer needed to test nuclear weapons or long-range missiles and would close a "
+               "nuclear test site", "Kim Jong Un", "Mr. Kim", kind="indirect")
+    briefing = analyse([report("a", "Seoul Daily", trump, SUMMIT), report("b", "Harbor Times", trump, TESTS, kim)])
+    [claim] = [c for c in briefing.claims if c.claimed_by == "Donald Trump"]
+    assert claim.disputed_by == [] and claim.status == "unconfirmed"
+
+
+def test_saying_the_stopping_did_not_happen_disputes_a_claim_of_stopping():
+    trump = Said('"North Korea has agreed to suspend all Nuclear Tests and close up a major test site," Trump wrote.',
+                 "North Korea has agreed to suspend all Nuclear Tests and close up a major test site", "Donald Trump",
+                 "Trump")
+    doubt = Said("Mr. Abe said North Korea had not suspended its nuclear tests and would keep the test site open.",
+                 "North Korea had not suspended its nuclear tests and would keep the test site open", "Shinzo Abe",
+                 "Mr. Abe", kind="indirect")
+    briefing = analyse([report("a", "Seoul Daily", trump, SUMMIT), report("b", "Harbor Times", trump, TESTS, doubt)])
+    [claim] = [c for c in briefing.claims if c.claimed_by == "Donald Trump"]
+    assert [d.name for d in claim.disputed_by] == ["Shinzo Abe"]

@@ -30,6 +30,9 @@ DOUBT = re.compile(
 # against one about what memos show, however much else the sentence shares
 NEGATION = re.compile(r"n['’]t\b|\b(?:not|no|never|deny|denies|denied|denying)\b", re.I)
 NEGATION_SCOPE = 6  # words after a negation that it denies
+# verbs that say something stops: a claim made of them is itself a negation of what follows
+STOPPING = re.compile(r"\b(?:suspend\w*|halt\w*|stop\w*|end(?:s|ed|ing)?|clos(?:e|es|ed|ing)|freez\w*|froze\w*|"
+                      r"abandon\w*|ceas\w*|scrap\w*|no longer)\b", re.I)
 CONTESTING = frozenset({"denies", "questions"})
 SHARED_WITH_CLAIM = 2  # content words a dispute shares with the claim: it speaks of the same things
 DENIAL = re.compile(r"\b(?:is false|are false|untrue|not true|a lie|lies|fake|denied that)\b", re.I)
@@ -144,6 +147,7 @@ def assess(story: Story, statement: Statement) -> Claim:
     denials = set()
     named = {e.name for a in story.articles for e in a.entities if e.kind in ("person", "org")}  # a place says nothing
     topic = set().union(*(content_stems(sentence_text(story, m)) for m in statement.mentions))
+    claim_stops = any(STOPPING.search(m.text) for m in statement.mentions)
     for index, unit in enumerate(story.units):
         if (unit.article, unit.line) in mentioned or float(story.vectors[index] @ centre) < DISPUTE_RELATED:
             continue
@@ -153,7 +157,7 @@ def assess(story: Story, statement: Statement) -> Claim:
             continue  # only a party the reports name can dispute; a description ("the Russian leader") is no one
         if surname(who) == surname(statement.speaker):
             continue  # one "Trump" resolved to two people by two reports is the claimant, not a rival
-        if not gainsays(unit, topic) or len(topic & lowercase_stems(unit.text)) < SHARED_WITH_CLAIM:
+        if not gainsays(unit, topic, claim_stops) or len(topic & lowercase_stems(unit.text)) < SHARED_WITH_CLAIM:
             continue  # a dispute contradicts the claim in its own words about what it says, not beside them
         if parties and not (parties_in(unit.sentence.text) & parties or surname(statement.speaker) in unit.sentence.text):
             continue  # and is addressed to the claimant's side: caution about a third party is no dispute
@@ -223,11 +227,16 @@ def reported_speaker(story: Story, unit) -> str | None:
     return next(iter(voices)) if len(voices) == 1 else None
 
 
-def gainsays(unit, topic: set[str]) -> bool:
+def gainsays(unit, topic: set[str], claim_stops: bool = False) -> bool:
     """Words that deny or doubt the claim: a denying or questioning stance, a denial or doubt, or
-    a negation of what the claim says ("not seen any sign of troops pulling back")."""
+    a negation of what the claim says ("not seen any sign of troops pulling back"). When the
+    claim is that something stops, only a negation of the stopping gainsays it ("have not
+    suspended"): a negation of the thing stopped tells the same ("agreed to suspend all nuclear
+    tests" and "no longer needed to test nuclear weapons")."""
     if unit.stance in CONTESTING or DOUBT.search(unit.text):
         return True
+    if claim_stops:
+        return any(STOPPING.search(" ".join(unit.text[m.end():].split()[:NEGATION_SCOPE])) for m in NEGATION.finditer(unit.text))
     # names aside: the story's people and places are in everything said about it ("but not Japan"
     # denies no word of a claim about Japan's exemption)
     return any(len(lowercase_stems(" ".join(unit.text[m.end():].split()[:NEGATION_SCOPE])) & topic) >= SHARED_WITH_CLAIM
