@@ -70,7 +70,12 @@ def add_through_the_form(page, files: list[str]) -> list[str]:
     page.set_input_files("#files", files)
     page.fill("#token", TOKEN)
     page.click("#add button[type=submit]")
-    page.wait_for_function(f"document.querySelectorAll('#jobs tr.job').length > {earlier}", timeout=30_000)
+    # polled from here: page.wait_for_function polls with eval() inside the page, which the app's
+    # Content Security Policy forbids, and so failed whenever its first look came too early
+    listed = time.monotonic() + 30
+    while jobs.count() <= earlier:
+        assert time.monotonic() < listed, "the upload never appeared in the job table"
+        page.wait_for_timeout(100)
     row = page.locator(f"#{jobs.first.get_attribute('id')}")
     seen, deadline, shown = [], time.monotonic() + 600, False
     while time.monotonic() < deadline:
