@@ -136,7 +136,7 @@ def local_part(path: Path, words: int) -> list[list]:
                     out.write(article_line(item) + "\n")
                     articles.append(item)
         annotate_cpu = tree_cpu() - cpu - pool_start_cpu
-        nlp._vectors.clear()  # the encoder's cache by text: the first round's leads must not make the second free
+        nlp.forget_vectors()  # the encoder's cache by text: the first round's leads must not make the second free
         cpu = tree_cpu()
         with Timer() as clustering:
             cluster(articles, settings)
@@ -210,7 +210,7 @@ def profiles_part(documents: int) -> dict:
         path.write_text("".join(json.dumps(d) + "\n" for d in raw_documents()[:documents]), encoding="utf-8")
         articles = [a for a in annotate_stream([str(path)], settings, workers=1) if isinstance(a, Article)]
     batch = profiles(articles, settings)
-    nlp._vectors.clear()  # the encoder's cache by text would hand back the batch's vectors
+    nlp.forget_vectors()  # the encoder's cache by text would hand back the batch's vectors
     alone = [profiles([a], settings)[0] for a in articles]
 
     def stories(found) -> dict[str, str]:

@@ -53,7 +53,7 @@ def worker(case: str, size: int) -> dict:
     """Runs inside the pinned process; returns seconds per stage and peak memory."""
     from corroborate.annotate import annotate
     from corroborate.nlp import sentence_encoder, spacy_pipeline
-    from corroborate.pipeline import analysed, annotate_read, encoded, read
+    from corroborate.pipeline import annotate_read, encoded_and_analysed, read
     from corroborate.render import render
     from corroborate.settings import Settings
 
@@ -98,7 +98,7 @@ def worker(case: str, size: int) -> dict:
     out["annotate"] = time.perf_counter() - t
     if case != "polnear":
         t = time.perf_counter()
-        briefing = analysed(encoded(articles, settings), settings)
+        briefing = encoded_and_analysed(articles, settings)
         out["analyse"] = time.perf_counter() - t
         t = time.perf_counter()
         for fmt in ("json", "md", "html"):

@@ -89,8 +89,8 @@ def test_a_text_has_one_vector_whatever_it_is_encoded_with():
     others = ["Kyiv said it would believe it when it saw it.",
               "NATO's chief said the alliance had not yet seen any sign of de-escalation on the ground, "
               "and that Russia kept building up its forces along the border with Ukraine and in Belarus."]
-    nlp._vectors.clear()
+    nlp.forget_vectors()
     with_others = nlp.embed([*others, lead], name)[2]
-    nlp._vectors.clear()
+    nlp.forget_vectors()
     alone = nlp.embed([lead], name)[0]
     assert np.array_equal(with_others, alone)

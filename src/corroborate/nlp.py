@@ -213,6 +213,11 @@ def _encode_missing(texts: list[str], name: str) -> None:
         _vectors.update({(name, t): v for t, v in zip(missing, vectors)})
 
 
+def forget_vectors() -> None:
+    """Empty the cache of vectors by text: a measurement or a test that must encode again."""
+    _vectors.clear()
+
+
 def remember_vectors(texts: list[str], vectors: Any, name: str) -> None:
     """Hand vectors computed earlier (a stored report's) to the cache: a later embed() of these
     texts encodes nothing, so briefing stored reports never loads the encoder."""

@@ -84,11 +84,17 @@ def brief(inputs: Iterable[str], settings: Settings | None = None, progress: Pro
     articles, errors = annotated(inputs, settings, progress, outputs=outputs)
     if progress:
         progress("analyse", 0, 1)
-    briefing = isolated("analysis", lambda batch: analysed(encoded(batch, settings), settings), articles, errors)[0] if articles else Briefing(articles=[])
+    briefing = isolated("analysis", lambda batch: encoded_and_analysed(batch, settings), articles, errors)[0] if articles else Briefing(articles=[])
     if progress:
         progress("analyse", 1, 1)
     briefing.errors = [e.to_dict() for e in errors]
     return briefing
+
+
+def encoded_and_analysed(articles: list[Article], settings: Settings) -> Briefing:
+    """The briefing of reports read from files: their texts encoded, then analysed."""
+    encode_for_analysis(articles, settings)
+    return analysed(articles, settings)
 
 
 def analysed(articles: list[Article], settings: Settings) -> Briefing:
@@ -130,11 +136,11 @@ def analysis_texts(article: Article, settings: Settings) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def encoded(articles: list[Article], settings: Settings) -> list[Article]:
-    """The reports, with every text their analysis embeds encoded as `ingest` stores it."""
+def encode_for_analysis(articles: list[Article], settings: Settings) -> None:
+    """Encode every text the reports' analysis embeds as `ingest` stores it (float16), into the
+    encoder's cache the analysis reads from."""
     texts = list(dict.fromkeys(t for a in articles for t in analysis_texts(a, settings)))
     remember_vectors(texts, encode_alone(texts, settings), settings.embedding_model)
-    return articles
 
 
 def encode_alone(texts: list[str], settings: Settings) -> Any:

@@ -117,7 +117,7 @@ def test_a_stored_story_is_briefed_without_spacy_or_the_encoder(db_url, annotate
     def forbidden(*_):
         raise AssertionError("a stored briefing must not load a model")
 
-    nlp._vectors.clear()
+    nlp.forget_vectors()
     monkeypatch.setattr(nlp, "sentence_encoder", forbidden)
     monkeypatch.setattr(nlp, "spacy_pipeline", forbidden)
     briefing = stored_briefing(store, store.story(story)["reports"], SETTINGS)

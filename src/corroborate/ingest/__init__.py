@@ -164,7 +164,7 @@ def read(inputs: Iterable[str], settings: Settings | None = None, outputs: Itera
                     yield cut
                 if article is None:
                     continue
-                article.id = _unique(article.id, article.source, seen_ids)
+                article.id = unique_id(article.id, article.source, seen_ids)
                 yield article
             else:
                 yield result
@@ -216,7 +216,7 @@ def read_sidecar(path: str, settings: Settings) -> Metadata | InputError:
     return validate(value, Metadata, path, settings)
 
 
-def _unique(article_id: str, source: str, seen: set[str]) -> str:
+def unique_id(article_id: str, source: str, seen: set[str]) -> str:
     """File names are ids; two files of one name in different folders keep their paths."""
     if article_id in seen:
         article_id = source if source not in seen else f"{source}#{len(seen)}"

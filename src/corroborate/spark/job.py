@@ -16,7 +16,7 @@ Steps, each the local path's own code:
 5. annotated reports are written in input order, the same lines `annotate` writes.
 
 Ids: a report is renamed only when an earlier file already used its id, by ingest's rule
-(`ingest._unique`); within one file ingest.read has already made them unique. Two copies of
+(`ingest.unique_id`); within one file ingest.read has already made them unique. Two copies of
 one id inside one file whose source is also taken are the one case numbered differently
 from a local run (by the count of that file's ids, not of the whole run's).
 """
@@ -30,7 +30,7 @@ from .. import ingest, nlp
 from ..cluster import StoryIndex
 from ..cluster.features import Profile, profiles
 from ..errors import InputError
-from ..ingest import _unique as unique_id  # the rule ingest.read names ids by, applied across files
+from ..ingest import unique_id  # the rule ingest.read names ids by, applied across files
 from ..model import Article, Story
 from ..render.jsonout import article_line
 from ..render.stories import stories_json
