@@ -4,7 +4,6 @@ of both on the 982 ECB+ documents.
     heavy .venv/bin/python bench/spark.py spark     # local[1] and local[2]: the whole Spark job
     heavy .venv/bin/python bench/spark.py local     # workers.py with 1 and 2 workers, then the cluster stage
     heavy .venv/bin/python bench/spark.py ecbplus   # Spark's stories vs the local path's (B-cubed)
-    .venv/bin/python bench/spark.py profiles N      # without Spark: per-report vs one-batch profiles, first N ECB+ docs
 
 The 2,000 reports: the 982 ECB+ documents, then the PolNeAR texts (train, dev) cut to their
 first 300 words at a paragraph's end, the first 94 of them also with their next 300 words
@@ -192,40 +191,6 @@ def ecbplus_part() -> dict:
     return {"rows": rows, "spark_seconds": spark_timer.seconds, "local_seconds": local_timer.seconds}
 
 
-def profiles_part(documents: int) -> dict:
-    """The one thing the Spark job computes differently from `cluster()`: each report's profile
-    is encoded alone on an executor, not in one batch with all the others. Stories from both
-    sets of profiles, on the first `documents` ECB+ documents annotated once."""
-    import numpy as np
-
-    from corroborate import nlp
-    from corroborate.cluster import StoryIndex
-    from corroborate.cluster.features import profiles
-    from corroborate.model import Article
-    from corroborate.workers import annotate_stream
-
-    settings = Settings()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "ecbplus.jsonl"
-        path.write_text("".join(json.dumps(d) + "\n" for d in raw_documents()[:documents]), encoding="utf-8")
-        articles = [a for a in annotate_stream([str(path)], settings, workers=1) if isinstance(a, Article)]
-    batch = profiles(articles, settings)
-    nlp.forget_vectors()  # the encoder's cache by text would hand back the batch's vectors
-    alone = [profiles([a], settings)[0] for a in articles]
-
-    def stories(found) -> dict[str, str]:
-        index = StoryIndex(settings)
-        index.add_profiles(found)
-        return {key: story.id for story in index.stories() for key in story.articles}
-
-    one_batch, each_alone = stories(batch), stories(alone)
-    rows = [[len(articles), f"{max(float(np.abs(p.vector - q.vector).max()) for p, q in zip(batch, alone)):.1e}",
-             *bcubed(each_alone, one_batch), len(set(one_batch.values())), one_batch == each_alone]]
-    print_table("ECB+ profiles encoded one report at a time vs in one batch",
-                ["documents", "largest vector difference", "B3 P", "B3 R", "B3 F1", "stories", "same stories"], rows)
-    return {"rows": rows}
-
-
 def asdict_story(story) -> dict:
     return json.loads(json.dumps(vars(story)))
 
@@ -234,8 +199,6 @@ if __name__ == "__main__":
     part = sys.argv[1] if len(sys.argv) > 1 else ""
     if part == "ecbplus":
         print(save("spark-ecbplus", ecbplus_part()))
-    elif part == "profiles":
-        print(save("spark-profiles", profiles_part(int(sys.argv[2]))))
     elif part in ("spark", "local"):
         RESULTS.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
@@ -245,4 +208,4 @@ if __name__ == "__main__":
         print(save(f"spark-{part}", {"reports": REPORTS, "words": words, "columns": COLUMNS, "rows": rows,
                                       "load": open("/proc/loadavg").read().split()[:3]}))
     else:
-        raise SystemExit("usage: bench/spark.py spark|local|ecbplus|profiles N")
+        raise SystemExit("usage: bench/spark.py spark|local|ecbplus")
