@@ -119,3 +119,14 @@ def test_an_act_in_a_relative_clause_says_who_someone_is_and_is_no_remark():
         "RoseAnn DeMoro, executive director of National Nurses United, a union that has endorsed Mr. Sanders, "
         "said the protests would go on all week.")
     assert [(q.speaker, q.cue) for q in article.quotes] == [("RoseAnn DeMoro", "said")]
+
+
+def test_a_content_never_ends_inside_a_hyphenated_word():
+    # NewsWCL50 event 9 (Breitbart): the parser hangs "re", "-" and "negotiating" apart; the content was "he was open to re"
+    article = annotated(
+        "In response to a question by Jordan Fabian of The Hill, President Trump said that he had watched some of "
+        "Netanyahu's presentation, and implied that he found it convincing, but would not yet announce his plans — "
+        "though he said he was open to re-negotiating the deal.",
+        "The deal was signed in 2015 by six world powers and Iran.")
+    quote = quote_with(article, "he was open to")
+    assert quote.text == "he was open to re-negotiating the deal" and quote.speaker == "Trump" and quote.stance == "asserts"

@@ -76,3 +76,26 @@ def test_page_furniture_of_a_made_up_report_is_dropped():
 ])
 def test_bylines(line, expected):
     assert parse_byline(line) == expected
+
+
+def test_a_consultant_who_worked_for_a_senator_names_no_outlet():
+    # NewsWCL50 event 4 (HuffPost): the report's outlet came out as "Cruz"
+    article = Article(id="iran.txt", source="iran.txt", text="\n\n".join((
+        "Trump Hates The Iran Deal And May Kill It",
+        "Florida Sen. Marco Rubio, former Florida Gov. Jeb Bush, Ohio Gov. John Kasich, even Texas Sen. Ted Cruz ― "
+        "they and others, had they won the presidency, almost certainly would have stayed in the agreement, said "
+        "Rick Tyler, a Republican political consultant who worked for Cruz.",
+        "Ironically, it is precisely that cult-like loyalty that could give Trump a path to preserving the deal "
+        "without losing any support, said Tyler, the former campaign aide to Cruz.")))
+    clean([article])
+    assert article.outlet is None
+
+
+def test_an_authors_bio_under_the_report_names_the_outlet():
+    article = Article(id="wildfire.txt", source="wildfire.txt", text="\n\n".join((
+        "Wildfire forces evacuation of three villages in Valdera",
+        "Firefighters evacuated three villages in the Valdera hills on Saturday as a wildfire driven by strong "
+        "winds burned more than 2,000 hectares, regional officials said.",
+        "Inés Corral is a staff reporter at Valley Courier covering the environment.")))
+    clean([article])
+    assert article.outlet == "Valley Courier"

@@ -179,7 +179,19 @@ def trimmed(tokens: list) -> list:
         tokens = tokens[:-1]
     while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].is_space):
         tokens = tokens[1:]
-    return tokens
+    return whole_last_word(tokens)
+
+
+def whole_last_word(tokens: list) -> list:
+    """'open to re-negotiating the deal': the tokenizer splits a word at its hyphens and the parser
+    may hang the parts apart; a content never ends inside a word, and takes what the word's last
+    part governs."""
+    if not tokens:
+        return tokens
+    doc, end = tokens[-1].doc, tokens[-1].i
+    while end + 2 < len(doc) and doc[end].whitespace_ == "" and doc[end + 1].text == "-" and doc[end + 1].whitespace_ == "":
+        end = max(end + 2, doc[end + 2].right_edge.i)
+    return tokens + list(doc[tokens[-1].i + 1:end + 1])
 
 
 def indirect_quotes(parsed: Parsed, para: Paragraph, quoted: list[Quote]) -> list[Quote]:

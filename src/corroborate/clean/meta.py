@@ -24,8 +24,9 @@ SELF_REFERENCE = [
     re.compile(rf"^(?:Subscribe to|Sign up for|Sign up to|Follow|Get the best of) (?P<outlet>{OUTLET_NAME}?)(?:['’]s\b|\s*$| on\b| for\b| newsletters?)"),
     re.compile(rf"^(?P<outlet>{OUTLET_NAME}) (?:has|have) (?:contacted|reached out to|asked|approached) "),
     re.compile(rf"\b(?:watch|read) (?P<outlet>{OUTLET_NAME})['’]s? (?:interview|report|coverage|live)"),
-    re.compile(rf"\b(?:worked|works|writer|editor|reporter) (?:at|for) (?P<outlet>{OUTLET_NAME})\b"),
 ]
+# "X is a reporter at Y" under the report; in its prose, "a consultant who worked for Cruz" names a person
+BIO_OUTLET = re.compile(rf"\b(?:worked|works|writer|editor|reporter) (?:at|for) (?P<outlet>{OUTLET_NAME})\b")
 RELIES_ON = [
     re.compile(rf"(?:,|;|—)\s*per (?P<outlets>{OUTLET_NAME}(?: and {OUTLET_NAME})?)[.,]"),
     re.compile(rf"(?:,|^)\s*(?P<outlets>{OUTLET_NAME}(?: and {OUTLET_NAME})?) (?:notes|writes|wrote|reports|report|reported|said in a report)\.\s*$"),
@@ -62,7 +63,8 @@ def describe(article: Article) -> None:
         bio = P.AUTHOR_BIO.match(text)
         if bio and ln.label in ("credits", "boilerplate") and not article.authors:
             article.authors = [bio.group("name")]
-        for pattern in SELF_REFERENCE:
+        prose = ln.label in ("body", "subheading", "title")
+        for pattern in SELF_REFERENCE if prose else [*SELF_REFERENCE, BIO_OUTLET]:
             m = pattern.search(text)
             if m and m.group("outlet") not in NOT_OUTLETS:
                 outlets[m.group("outlet").rstrip(".")] += 1
