@@ -6,7 +6,7 @@ body sentence in the outlet's own voice. Units are what get aligned into stateme
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -17,6 +17,7 @@ from ..settings import Settings
 
 MIN_UNIT_WORDS = 2
 MIN_SENTENCE_UNIT_WORDS = 5  # shorter sentences in the outlet's own voice are datelines and fragments
+NEGATION = re.compile(r"n['’]t\b|\b(?:not|no|never|nor|nothing|nobody|none|cannot)\b", re.I)
 
 
 @dataclass
@@ -78,6 +79,7 @@ def story_units(story: Story) -> list[Unit]:
                 continue  # "denied having any plans" reads only with its verb: its sentence is the unit
             if q.kind == "indirect" and any(d.start < q.end and q.start < d.end for d in direct):
                 continue  # its quoted words stand as units of their own
+            q = with_negation(article, q, quotes)
             covered.append((q.start, q.end))
             units.extend(split_quote(story, article, q, frozenset(roles.get(q.speaker, ()))))
         for s in article.sentences:
@@ -88,6 +90,26 @@ def story_units(story: Story) -> list[Unit]:
                 units.append(Unit(article.id, s.line, s.start, s.end, text, None, "sentence", s,
                                   people_in(article, s.start, s.end), stance=act_stance(quotes, s), reports=reports))
     return units
+
+
+def with_negation(article: Article, quote: Quote, quotes: list[Quote]) -> Quote:
+    """'he added that he didn't "see any harm" in the decision': quoted words that the reported
+    speech around them negates say the opposite alone, so they stand with the reported words from
+    the last quoted words before them to the next."""
+    if quote.kind != "partial":
+        return quote
+    outer = next((r for r in quotes if r.kind == "indirect" and not r.act and r.start <= quote.start and quote.end <= r.end), None)
+    if outer is None:
+        return quote
+    inside = [d for d in quotes if d.kind in ("direct", "partial") and outer.start <= d.start and d.end <= outer.end]
+    start = max((d.end for d in inside if d.end <= quote.start), default=outer.start)
+    if not NEGATION.search(article.text[start:quote.start]):
+        return quote
+    end = min((d.start for d in inside if d.start >= quote.end), default=outer.end)
+    text = article.text[start:end]
+    start += len(text) - len(text.lstrip(" ,;:—–"))
+    end -= len(text) - len(text.rstrip(" ,;:—–"))
+    return replace(quote, start=start, end=end, text=article.text[start:end])
 
 
 def sentence_unit_text(sentence: str) -> str | None:
