@@ -84,3 +84,16 @@ def test_a_surname_named_beside_a_namesake_is_someone_else(introduction):
         "First lady Melania Trump was \"involved in every detail of the planning\" for the State dinner.")
     assert quote_with(article, "Melania and I were honored").speaker == "Trump"
     assert {"Trump", "Melania Trump"} <= people(article)
+
+
+def test_a_paper_quoting_a_witness_as_saying_is_the_channel():
+    # ECB+ topic 19 (RT): the witness's words were the New York Daily News's
+    article = annotated(
+        "Teen shot by police in Brooklyn",
+        "Witnesses described a chaotic scene on the corner late on Saturday night.",
+        "\"The cops, they just jumped out of the car so fast,\" the New York Daily News quoted witness Devonte Brown "
+        "as saying.",
+        "Reuters cited two police sources as saying the officers had fired 11 shots.")
+    assert quote_with(article, "jumped out of the car").speaker == "Devonte Brown"
+    sources = quote_with(article, "had fired 11 shots")
+    assert sources.speaker != "Reuters" and "sources" in sources.speaker_mention.text

@@ -111,6 +111,9 @@ def reported_content(cue) -> tuple[list, bool]:
             return [], False  # "he was urged to resign", "was denied entry": the one acted on is no speaker
         if lower in REFUSALS and any(c.dep_ == "xcomp" and reported_content(c)[0] for c in cue.children):
             return [], False  # "refused to confirm that ...": the inner cue reports it, as withheld
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.lower_ in SPEECH_VERBS for g in c.children)
+               for c in cue.children):
+            return [], False  # "cited two sources as saying ...": the sources' words, reported by "saying"
         # "described the dinner as Washington celebrating itself": what the thing is called is part of it
         preps = ACT_PREPS if lower in DENIAL_CUES else ACT_PREPS | {"as"}
         parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ACT_DEPS or (

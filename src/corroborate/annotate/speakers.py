@@ -48,6 +48,11 @@ def subject_of(cue):
         person = next((t for t in named if t.ent_type_ == "PERSON"), None)
         if person is not None:
             return person
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
+        # "the Daily News quoted witness Devonte Brown as saying": the one quoted speaks, the paper passes it on
+        quoted = [c for c in cue.head.head.children if c.dep_ == "dobj"]
+        if quoted:
+            return quoted[0]
     token = cue
     for _ in range(5):
         if token is not cue and token.dep_ == "ccomp" and is_cue(token.head) and not is_cue(token):
