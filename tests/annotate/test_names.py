@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate.entities import canonical_names, person_keys, resolve_within, same_person
+from corroborate.annotate.entities import canonical_names, clean_name, person_keys, resolve_within, same_person
 from corroborate.annotate.parsed import NameMention
 
 
@@ -61,3 +61,9 @@ def test_a_surname_one_report_tells_apart_from_a_namesake_joins_the_other_person
 def test_a_hyphenated_given_name_and_its_spaced_spelling_are_one_person():
     canonical = canonical_names([{"Kim Jong-un"}, {"Kim Jong Un"}, {"Kim Jong Un"}])
     assert canonical["Kim Jong-un"] == canonical["Kim Jong Un"] == "Kim Jong Un"
+
+
+@pytest.mark.parametrize("written, name", [("Sen. Marco Rubio", "Marco Rubio"), ("Tishana King", "Tishana King"),
+                                           ("Prime Minister John Major", "John Major"), ("Mr. Obama's", "Obama")])
+def test_titles_go_before_a_name_and_a_surname_that_is_a_title_stays(written, name):
+    assert clean_name(written) == name

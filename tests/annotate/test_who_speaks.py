@@ -156,3 +156,17 @@ def test_a_name_the_tagger_calls_an_organisation_that_says_he_of_itself_is_a_per
     assert quote_with(article, "I can't go back to Guatemala").speaker == "Rubilio Mendez"
     assert quote_with(article, "he would not stay").speaker == "Rubilio Mendez"
     assert quote_with(article, "the symbolism would be comforting").speaker == "Blanco"
+
+
+def test_a_surname_that_is_also_a_title_stays_the_persons_name():
+    # ECB+ topic 19 (New York Daily News): "Tishana King" became "Tishana", so "King said" and "she said"
+    # went to the last person named, the teenager who was shot
+    article = annotated(
+        "Tishana King says she saw the whole incident from a bird's eye view in her Brooklyn apartment.",
+        "Tishana King is the only civilian eyewitness to come forward, and her account sharply differs from Police "
+        "Commissioner Raymond Kelly's assertion that Gray had pointed a revolver at the cops before they opened fire.",
+        "King said the area was illuminated by a streetlight and Gray appeared to be cornered by the cops.",
+        "“His (Gray’s) hands were down,” she said.",
+        "A police source said King never told detectives that Gray was backing up with his hands down.")
+    assert quote_with(article, "the area was illuminated").speaker == "Tishana King"
+    assert quote_with(article, "hands were down").speaker == "Tishana King"

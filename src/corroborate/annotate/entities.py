@@ -179,8 +179,11 @@ def retype(names: Sequence[NameMention]) -> None:
 
 
 def clean_name(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip())
-    parts = [p for p in text.split() if not TITLE_WORDS.match(p)]
+    """The name without the titles before it: "Sen. Marco Rubio" is Marco Rubio, but a title word
+    after a given name is a surname (Tishana King, John Major)."""
+    parts = re.sub(r"['’]s$", "", text.strip()).split()
+    while parts and TITLE_WORDS.match(parts[0]):
+        parts = parts[1:]
     return " ".join(parts).strip(" ,.")
 
 
