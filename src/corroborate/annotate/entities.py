@@ -174,8 +174,9 @@ def retype(names: Sequence[NameMention]) -> None:
         # "Trump appeared to be skeptical": a lone word the tagger mostly calls a person elsewhere in the report
         usually_person = len(tokens) == 1 and votes[n.text]["person"] > votes[n.text][n.kind]
         if titled or usually_person or n.text in personal or (tokens[-1] in surnames and len(tokens) <= 3):
-            n.kind = "person"
-            n.text = clean_name(n.text)
+            name = clean_name(n.text) or (n.text if n.text in surnames else "")  # "King" alone: Tishana King's surname
+            if name:
+                n.kind, n.text = "person", name
 
 
 def clean_name(text: str) -> str:
