@@ -99,3 +99,18 @@ def test_an_authors_bio_under_the_report_names_the_outlet():
         "Inés Corral is a staff reporter at Valley Courier covering the environment.")))
     clean([article])
     assert article.outlet == "Valley Courier"
+
+
+@pytest.mark.parametrize("line, published", [("Published: Tuesday, Aug. 2 2011 7:08 p.m. MDT", "2011-08-02"),
+                                             ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM", "2013-03-13"),
+                                             ("Published Thursday, August 4, 2011 5:55PM EDT", "2011-08-04")])
+def test_a_published_line_dates_the_report_and_is_no_body_text(line, published):
+    # ECB+ topic 36 (Deseret News, CTV): the line was read as body text and the date guessed from the story
+    article = Article(id="jeffs.txt", source="jeffs.txt", text="\n\n".join((
+        "Jeffs convicted of sexual assault in Texas trial", line,
+        "SAN ANGELO, Texas — A Texas jury on Thursday convicted polygamist leader Warren Jeffs of sexually assaulting "
+        "two girls he took as brides.",
+        "Jeffs, 55, could face life in prison when he is sentenced, prosecutors said on Thursday afternoon.")))
+    clean([article])
+    assert label_of(article, 3) == "credits"
+    assert article.published == published

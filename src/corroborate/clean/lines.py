@@ -155,6 +155,8 @@ def is_credit(text: str, tokens: Sequence[str]) -> bool:
         return True
     if P.AUTHOR_BIO.match(text) and len(tokens) < 60:
         return True
+    if P.PUBLICATION_LINE.match(text) and len(tokens) <= 15:
+        return True
     if parse_byline(text) is not None:
         return True
     return bool(P.CREDIT_LINE.match(text)) and not text.lower().startswith("by ")

@@ -37,7 +37,7 @@ RELIES_ON = [
 NOT_OUTLETS = {"He", "She", "They", "It", "We", "I", "Officials", "The Kremlin", "Moscow", "Kyiv", "Washington", "This", "That"}
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-FULL_DATE = re.compile(rf"\b(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+FULL_DATE = re.compile(rf"\b(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PAST_WEEKDAY = re.compile(r"\b(?:said|announced|declared|reported|confirmed|earlier on|late on|early on)\s+(?:on\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b")
 
@@ -109,6 +109,11 @@ def date_from_text(article: Article) -> str | None:
     moved to a later weekday the report says things happened on ("said on Tuesday"). A date in
     the story itself (a hearing two years before, "February 15 will go down in history") is no
     publication date: None then, and the story dates the report, marked inferred."""
+    published = [iso_date(m.group(0), languages=["en"]) for ln in article.lines if ln.label == "credits"
+                 and P.PUBLICATION_LINE.match(article.text[ln.start:ln.end].strip())
+                 for m in FULL_DATE.finditer(article.text, ln.start, ln.end)]
+    if any(published):  # the page says when it was published or updated: that, and no guess from the story
+        return max(d for d in published if d)
     found: list[date] = []
     prose = [(ln.start, ln.end) for ln in article.lines if ln.label in ("body", "subheading", "title")]
     for m in FULL_DATE.finditer(article.text):

@@ -46,6 +46,9 @@ CREDIT_LINE = re.compile(
     (?:additional\ )?reporting\ by\b|written\ by\b|edited\ by\b|\w+\ reported\ from\ [A-Z])""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "Published: Tuesday, Aug. 2 2011 7:08 p.m. MDT", "First Posted: ...", "Updated March 13, 2013": the page's own dates
+PUBLICATION_LINE = re.compile(r"^(?:first\ |last\ )?(?:published|posted|updated|modified)\b(?=.{0,60}\b(?:19|20)\d{2}\b)",
+                              re.IGNORECASE | re.VERBOSE)
 # "X worked at/is a staff writer at Y": an author's bio under the article
 AUTHOR_BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+){1,3})\ (?:is|was|has\ been|worked|works|joined|covers|writes)\b.{0,160}?"
