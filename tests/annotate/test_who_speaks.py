@@ -170,3 +170,14 @@ def test_a_surname_that_is_also_a_title_stays_the_persons_name():
         "A police source said King never told detectives that Gray was backing up with his hands down.")
     assert quote_with(article, "the area was illuminated").speaker == "Tishana King"
     assert quote_with(article, "hands were down").speaker == "Tishana King"
+
+
+def test_pointing_a_gun_is_no_remark_and_pointing_to_evidence_is():
+    # ECB+ topic 19 (New York Daily News): the teenager who was shot was credited with "a revolver at the cops"
+    article = annotated(
+        "Tishana King is the only civilian eyewitness to come forward, and her account sharply differs from Police "
+        "Commissioner Raymond Kelly’s assertion that Gray had pointed a revolver at the cops before they opened fire.",
+        "Kelly pointed to a loaded revolver recovered at the scene as proof of the officers' account.",
+        "The family's lawyer said the investigation would take several weeks to complete.")
+    assert not [q for q in article.quotes if q.text.startswith("a revolver at the cops")]
+    assert quote_with(article, "a loaded revolver recovered").speaker == "Raymond Kelly"

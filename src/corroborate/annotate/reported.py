@@ -107,6 +107,9 @@ def reported_content(cue) -> tuple[list, bool]:
     if lower in ACT_CUES:
         if cue.dep_ == "relcl":
             return [], False  # "a union that has endorsed Mr. Sanders": narration on who someone is, not a remark
+        if lower.startswith("point") and not any((c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "to")
+                                                 for c in cue.children):
+            return [], False  # "had pointed a revolver at the cops": a gesture; "pointed out", "pointed to" say something
         if passive_without_agent(cue):
             return [], False  # "he was urged to resign", "was denied entry": the one acted on is no speaker
         if lower in REFUSALS and any(c.dep_ == "xcomp" and reported_content(c)[0] for c in cue.children):
