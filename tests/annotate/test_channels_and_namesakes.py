@@ -97,3 +97,15 @@ def test_a_paper_quoting_a_witness_as_saying_is_the_channel():
     assert quote_with(article, "jumped out of the car").speaker == "Devonte Brown"
     sources = quote_with(article, "had fired 11 shots")
     assert sources.speaker != "Reuters" and "sources" in sources.speaker_mention.text
+
+
+def test_a_surname_two_people_share_goes_to_the_one_named_last():
+    # ECB+ topic 19 (New York Daily News): the councilman's tweet was credited to an 18-year-old marcher
+    article = annotated(
+        "Brooklyn march over teen's death",
+        "“They didn’t have to kill him,” Makaeo Williams, 18, said as police on motorcycles tracked alongside him.",
+        "Marchers stopped traffic on Church Ave. for more than an hour on Wednesday night.",
+        "But City Councilman Jumaane Williams, a frequent NYPD critic, blasted outsiders who he said escalated tensions.",
+        "“Please stay the HELL out of our community will only agitate our kids,” Williams fumed on Twitter.")
+    assert quote_with(article, "have to kill him").speaker == "Makaeo Williams"
+    assert quote_with(article, "stay the HELL out").speaker == "Jumaane Williams"

@@ -250,8 +250,10 @@ def resolve_within(names: Sequence[NameMention]) -> None:
             same = [f for f in same if len(f.split()) > len(n.text.split()) and first_names_agree(first, parts(f)[0])
                     and parts(f)[2] == suffix]
         elif same:
-            # "Trump" where the report names Donald Trump and Donald Trump Jr.: the one named most, no suffix first
-            same = sorted(same, key=lambda f: (parts(f)[2] != "", -counts[f], order[f]))[:1]
+            # "Trump" where the report names Donald Trump and Donald Trump Jr.: the one named most, no suffix first;
+            # two named as often (Makaeo and Jumaane Williams): the one named last before it, as a reader takes it
+            last_before = {f: max((m.start for m in people if m.text == f and m.start < n.start), default=-1) for f in same}
+            same = sorted(same, key=lambda f: (parts(f)[2] != "", -counts[f], -last_before[f], order[f]))[:1]
         n.key = same[0] if same else n.text
         if n.key == n.text and len(n.text.split()) == 1:
             n.key = next((f for f in full if len(f.split()) > 1 and n.text == f.split()[0]), n.text)
