@@ -13,7 +13,8 @@ def people(article: str, *texts: str) -> list[NameMention]:
 
 @pytest.mark.parametrize("a, b", [("Jim Mattis", "James Mattis"), ("Dick Blumenthal", "Richard Blumenthal"),
                                   ("Bill Nelson", "William Nelson"), ("Roger J. Stone Jr", "Roger Stone"),
-                                  ("Robert S. Mueller III", "Robert Mueller"), ("Volodymyr Zelensky", "Volodymyr Zelenskyy")])
+                                  ("Robert S. Mueller III", "Robert Mueller"), ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+                                  ("H. Dale Hall", "Dale Hall")])
 def test_variants_of_one_name_are_one_person(a, b):
     assert same_person(a, b)
 

@@ -219,7 +219,10 @@ def parts(name: str) -> tuple[str, str, str]:
     if len(words) == 1:
         return "", words[0].lower(), ""
     parsed = HumanName(name)
-    return parsed.first.lower().strip("."), (parsed.last or words[-1]).lower(), parsed.suffix.lower().strip(".")
+    first = parsed.first.lower().strip(".")
+    if len(first) == 1 and parsed.middle and len(parsed.middle.split()[0].strip(".")) > 1:
+        first = parsed.middle.split()[0].lower()  # "H. Dale Hall", "J. Edgar Hoover": known by the middle name
+    return first, (parsed.last or words[-1]).lower(), parsed.suffix.lower().strip(".")
 
 
 def first_names_agree(a: str, b: str) -> bool:
