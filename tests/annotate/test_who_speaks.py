@@ -181,3 +181,13 @@ def test_pointing_a_gun_is_no_remark_and_pointing_to_evidence_is():
         "The family's lawyer said the investigation would take several weeks to complete.")
     assert not [q for q in article.quotes if q.text.startswith("a revolver at the cops")]
     assert quote_with(article, "a loaded revolver recovered").speaker == "Raymond Kelly"
+
+
+def test_what_agencies_must_do_is_no_claim_of_theirs_and_what_spy_agencies_say_is():
+    # ECB+ topic 9 (AP): five sentences of narration on federal agencies were shown as the agencies' words
+    article = annotated(
+        "Previously, federal agencies were required to consult with scientists at the Fish and Wildlife Service "
+        "before taking any action that might affect endangered species.",
+        "Under current law, agencies must submit any plans that might harm endangered species to the service for review.",
+        "Western intelligence agencies have given dates for a possible attack on the border region.")
+    assert {q.speaker for q in article.quotes} == {"Western intelligence agencies"}

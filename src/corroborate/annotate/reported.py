@@ -19,6 +19,8 @@ ACT_PREPS = {"for", "of", "about", "against", "to", "over", "on"}
 
 SOURCE_NOUN = re.compile(r"^(?:leaks?|reports?|intelligence|sources?|officials?|assessments?|estimates?|analysts?|"
                          r"experts?|documents?|briefings?|agencies|services)$", re.I)
+# "intelligence agencies have given dates" claims; "federal agencies must submit plans" is what agencies do
+SPY_WORDS = {"intelligence", "security", "spy", "secret", "espionage"}
 
 
 # sources that also act ("officials embarked on talks", "the report came hours before"): credited
@@ -46,7 +48,8 @@ def source_attributions(parsed: Parsed, para: Paragraph, taken: list[tuple[int, 
             objs = [c for c in token.children if c.dep_ == "pobj" and SOURCE_NOUN.match(c.text)]
             phrase = objs[0] if objs else None
         elif token.dep_ in ("nsubj", "nsubjpass") and SOURCE_NOUN.match(token.text) and word_class(token.head) == "VERB" \
-                and not is_cue(token.head) and not ACTORS.match(token.text):
+                and not is_cue(token.head) and not ACTORS.match(token.text) and (
+                token.lower_ not in ("agencies", "services") or any(c.lower_ in SPY_WORDS for c in token.lefts)):
             phrase = token
         if phrase is None or wondered(token.head, ("whether", "if")):
             continue  # "It was unclear if U.S. intelligence had verified ...": no one claims it
