@@ -45,6 +45,17 @@ CLOSE_CONTENT = 0.5
 SAME_REFERENTS_CONTENT = 0.4
 CLOSE_MEANING = 0.72
 REPORTING_SENTENCE_CONTENT = 0.3  # an outlet's sentence giving the speaker's words, and a quote of them
+# two outlets' own sentences tell one fact when their meanings are this close, or else when the
+# words beside the names agree: half of the shorter sentence's, and this share of the longer's
+NARRATION_SAME_MEANING = 0.77
+NARRATION_WORDS = 0.3
+NEGATION = frozenset({"not", "no", "never", "unlikely", "neither", "nor", "nothing", "none", "nobody", "cannot", "without"})
+# a negation reaches to the end of its clause: punctuation, "but", or a question embedded in it
+CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\b(?:but|whether|if)\b", re.IGNORECASE)
+# words after which "no" or "not" negates nothing ("no doubt", "not only"), or tells that
+# something stopped, as "suspend" does ("no longer needed to test")
+NOT_NEGATING = frozenset({"doubt", "only", "just", "longer"})
+PARTIAL_CONTEXT = 60  # characters before a partial quote where the negation governing it stands
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
 TRANSLATED_SHARE = 0.4  # or this share of the shorter quote's content words, in any order
@@ -128,9 +139,42 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
             return overlap >= REPORTING_SENTENCE_CONTENT
         # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
         return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
+    if narration(a) and narration(b) and cosine < NARRATION_SAME_MEANING:
+        # "Macron tried to persuade Trump to remain in the Iran agreement during his visit" and
+        # "Receiving Macron for a visit, Trump repeated his criticism of the agreement" share the
+        # setting, not the fact
+        mine, theirs = sorted((lowercase_stems(a.text), lowercase_stems(b.text)), key=len)
+        if not mine or len(mine & theirs) < CLOSE_CONTENT * len(mine) or len(mine & theirs) < NARRATION_WORDS * len(theirs):
+            return False
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
+
+
+def negated_stems(unit: Unit) -> set[str]:
+    """The content words a negation governs: those after it in its clause ("has not spoken with
+    Kim"; in "did not answer questions about whether he has spoken with Kim" only "answer" and
+    "questions"). A partial quote is read with the words before it, where its negation stands
+    ("had not seen 'any sign of de-escalation'")."""
+    text = unit.text
+    if unit.kind == "partial":
+        offset = unit.start - unit.sentence.start
+        text = unit.sentence.text[max(0, offset - PARTIAL_CONTEXT):offset] + " " + text
+    negated: set[str] = set()
+    for clause in CLAUSE_END.split(normalize(text)):
+        tokens = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", clause)
+        at = next((i for i, t in enumerate(tokens) if (t in NEGATION or t.endswith("n't"))
+                   and tokens[i + 1:i + 2] != [] and tokens[i + 1] not in NOT_NEGATING), None)
+        if at is not None:
+            negated |= content_stems(" ".join(tokens[at + 1:]))
+    return negated
+
+
+def polarity_differs(a: Unit, b: Unit) -> bool:
+    """A word both units use is negated in one and not in the other: an assertion and its
+    negation, which is a disagreement, never one statement."""
+    shared = content_stems(a.text) & content_stems(b.text)
+    return bool(shared & (negated_stems(a) ^ negated_stems(b)))
 
 
 def lowercase_stems(text: str) -> set[str]:
@@ -170,10 +214,9 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     speakers_agree = same_voice(a, b)
     if a.speaker in people and b.speaker in people and not speakers_agree:
         return 0.0
-    # an outlet's own sentence restates a quote only if it names the quoted person
+    if narration_and_remark([a, b]):
+        return 0.0
     for mine, other in ((a, b), (b, a)):
-        if mine.kind == "sentence" and other.speaker in people and other.speaker not in mine.people:
-            return 0.0
         if mine.kind == other.kind == "sentence" and mine.reports & people and not mine.reports & (other.people | other.reports):
             return 0.0  # a sentence giving someone's words, and one about the same thing that never names them
     if a.kind == b.kind == "sentence" and cosine < threshold + SENTENCE_MARGIN:
@@ -183,6 +226,8 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
         return max(cosine, threshold) + 0.1
     if len(short.split()) < MIN_ALIGN_WORDS or a.stance != b.stance or not says_the_same(a, b, cosine):
         return 0.0
+    if polarity_differs(a, b):
+        return 0.0  # "Trump will meet the Queen" / "he is unlikely to meet Queen Elizabeth II": a disagreement
     if QUOTED_OR_REPORTED >= {a.kind, b.kind} and not speakers_agree:
         return 0.0  # a paraphrase is of someone: the same words from two speakers are two remarks
     if speakers_agree and word_containment(short, long_) >= 0.7:
@@ -270,6 +315,10 @@ def align(story: Story) -> list[Statement]:
                 continue  # a statement has one speaker, however many outlets carry it
             if two_remarks(units, left, right):
                 continue  # one speaker's quotes join only as copies of one remark, never on topic
+            if not narration_agrees(units, sims, left, right, threshold, people):
+                continue  # each outlet's sentence tells the same fact as every other's, not a neighbour's
+        if narration_and_remark([units[x] for x in left + right]):
+            continue  # an outlet's account of the event is not a remark of the speaker
         shared = {units[x].article for x in left} & {units[x].article for x in right}
         if shared and score < VERBATIM:  # a report quoting one remark twice: still one remark
             own_left = [x for x in left if units[x].article in shared]
@@ -282,6 +331,32 @@ def align(story: Story) -> list[Statement]:
         members[ci] = left + right
         del members[cj]
     return [to_statement(story, [units[x] for x in sorted(group)], vectors[group], people) for group in members.values()]
+
+
+def narration(unit: Unit) -> bool:
+    """Words in no known speaker's voice: the outlet's own sentence, or reported speech whose
+    speaker the reports do not name."""
+    return unit.kind == "sentence" or (unit.kind == "indirect" and unit.speaker is None)
+
+
+def narration_and_remark(units: list[Unit]) -> bool:
+    """A speaker's remark with an outlet's narration that does not give that speaker's words:
+    "Pompeo met with Kim" told by an outlet is a fact, a tweet saying it is a remark, and
+    "Kim might not need many more tests" is no retelling of Kim's announcement. A statement
+    is one or the other; an outlet's sentence quoting the speaker may join the remark."""
+    remarks = [u for u in units if u.kind in QUOTED_OR_REPORTED and u.speaker]
+    return bool(remarks) and any(narration(u) and not any(same_voice(u, r) for r in remarks) for u in units)
+
+
+def narration_agrees(units: list[Unit], sims, left: list[int], right: list[int], threshold: float,
+                     people: set[str]) -> bool:
+    """Complete linkage for the outlets' own sentences: each sentence of one side tells the
+    same fact as each of the other side (of another report). Joined through a neighbour, "Pompeo
+    went to prepare talks" and "Trump said talks are at the highest levels" made one statement."""
+    mine = [x for x in left if narration(units[x])]
+    theirs = [y for y in right if narration(units[y])]
+    return all(pair_score(units[x], units[y], float(sims[x, y]), threshold, people) > 0
+               for x in mine for y in theirs if units[x].article != units[y].article)
 
 
 def two_remarks(units: list[Unit], left: list[int], right: list[int]) -> bool:
