@@ -12,7 +12,7 @@ linkage, so one two-sided sentence cannot chain two statements into one.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -55,7 +55,9 @@ CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\b(?:but|whether|if)\b", re.I
 # words after which "no" or "not" negates nothing ("no doubt", "not only"), or tells that
 # something stopped, as "suspend" does ("no longer needed to test")
 NOT_NEGATING = frozenset({"doubt", "only", "just", "longer"})
-PARTIAL_CONTEXT = 60  # characters before a partial quote where the negation governing it stands
+PARTIAL_CONTEXT = 60
+PASSAGE_SHARE = 0.5
+TOPIC_SHARE = 0.05  # a word in this share of a story's units is its topic  # of the shorter of two passages' sentences that must be in the other  # characters before a partial quote where the negation governing it stands
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
 TRANSLATED_SHARE = 0.4  # or this share of the shorter quote's content words, in any order
@@ -121,7 +123,7 @@ def content_stems(text: str) -> set[str]:
     return {re.sub(r"(?:'s|s)$", "", w) if len(w) > 3 else w for w in content_words(normalize(text))}
 
 
-def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
+def says_the_same(a: Unit, b: Unit, cosine: float, topic: frozenset[str] = frozenset()) -> bool:
     """Same content, not just the same topic: shared content words (fewer when the meanings are
     very close and the referents the same), the same figures, no two different sets of people."""
     short, long_ = sorted((content_stems(a.text), content_stems(b.text)), key=len)
@@ -135,8 +137,11 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
         # an outlet's sentence giving the speaker's words tells them in its own: fewer shared, but some
+        # and shares a word of the remark that is not the story's topic ("Iran", "nuclear", "deal"):
+        # "secret files prove the deal is based on lies" is not "Iran intensified its efforts to hide
+        # its secret files"
         if "sentence" in (a.kind, b.kind):
-            return overlap >= REPORTING_SENTENCE_CONTENT
+            return overlap >= REPORTING_SENTENCE_CONTENT and bool(lowercase_stems(a.text) & lowercase_stems(b.text) - topic)
         # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
         return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
     if narration(a) and narration(b) and cosine < NARRATION_SAME_MEANING:
@@ -161,13 +166,15 @@ def negated_stems(unit: Unit) -> set[str]:
         offset = unit.start - unit.sentence.start
         text = unit.sentence.text[max(0, offset - PARTIAL_CONTEXT):offset] + " " + text
     negated: set[str] = set()
+    asserted: set[str] = set()
     for clause in CLAUSE_END.split(normalize(text)):
         tokens = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", clause)
         at = next((i for i, t in enumerate(tokens) if (t in NEGATION or t.endswith("n't"))
-                   and tokens[i + 1:i + 2] != [] and tokens[i + 1] not in NOT_NEGATING), None)
-        if at is not None:
-            negated |= content_stems(" ".join(tokens[at + 1:]))
-    return negated
+                   and tokens[i + 1:i + 2] != [] and tokens[i + 1] not in NOT_NEGATING), len(tokens))
+        asserted |= content_stems(" ".join(tokens[:at]))
+        negated |= content_stems(" ".join(tokens[at + 1:]))
+    # "don't believe what you hear, believe what you see" asserts believing too
+    return negated - asserted
 
 
 def polarity_differs(a: Unit, b: Unit) -> bool:
@@ -175,6 +182,13 @@ def polarity_differs(a: Unit, b: Unit) -> bool:
     negation, which is a disagreement, never one statement."""
     shared = content_stems(a.text) & content_stems(b.text)
     return bool(shared & (negated_stems(a) ^ negated_stems(b)))
+
+
+def topic_words(units: list[Unit]) -> frozenset[str]:
+    """The words the story is about: in at least TOPIC_SHARE of its units. Sharing them
+    says that two sentences are about the story, not that they say the same thing."""
+    counts = Counter(w for u in units for w in content_stems(u.text))
+    return frozenset(w for w, n in counts.items() if n >= TOPIC_SHARE * len(units))
 
 
 def lowercase_stems(text: str) -> set[str]:
@@ -202,7 +216,8 @@ def name_key(name: str) -> tuple[str, str]:
     return (tokens[0], tokens[-1]) if tokens else (name, name)
 
 
-def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[str]) -> float:
+def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[str],
+               topic: frozenset[str] = frozenset()) -> float:
     """How surely two units state the same thing (0 when they do not).
 
     Copies of one text join whoever is credited (the attribution check reports who). Otherwise
@@ -214,7 +229,7 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     speakers_agree = same_voice(a, b)
     if a.speaker in people and b.speaker in people and not speakers_agree:
         return 0.0
-    if narration_and_remark([a, b]):
+    if narration_and_remark([a, b]) or stock_phrase(a, quote_words(a.text), b) or stock_phrase(b, quote_words(b.text), a):
         return 0.0
     for mine, other in ((a, b), (b, a)):
         if mine.kind == other.kind == "sentence" and mine.reports & people and not mine.reports & (other.people | other.reports):
@@ -224,7 +239,7 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     short, long_ = sorted((normalize(a.text), normalize(b.text)), key=len)
     if len(short) >= 12 and len(short.split()) >= 2 and short in long_:
         return max(cosine, threshold) + 0.1
-    if len(short.split()) < MIN_ALIGN_WORDS or a.stance != b.stance or not says_the_same(a, b, cosine):
+    if len(short.split()) < MIN_ALIGN_WORDS or a.stance != b.stance or not says_the_same(a, b, cosine, topic):
         return 0.0
     if polarity_differs(a, b):
         return 0.0  # "Trump will meet the Queen" / "he is unlikely to meet Queen Elizabeth II": a disagreement
@@ -246,11 +261,21 @@ def verbatim_pairs(units: list[Unit]) -> set[tuple[int, int]]:
             index[bigram].append(i)
     candidates = {(i, j) for ids in index.values() if len(ids) < 50 for i in ids for j in ids
                   if i < j and units[i].article != units[j].article}
-    return {(i, j) for i, j in candidates if verbatim(words[i], words[j])}
+    return {(i, j) for i, j in candidates if verbatim(words[i], words[j])
+            and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])}
+
+
+def stock_phrase(unit: Unit, words: tuple[str, ...], other: Unit) -> bool:
+    """A few words in quotation marks credited to no one, in a sentence that never names the
+    speaker of the other quote: a phrase in the news ("the denuclearization of the Korean
+    peninsula"), not a copy of that speaker's remark."""
+    if unit.kind not in QUOTED or unit.speaker or not other.speaker or len(words) >= SHORT_QUOTE:
+        return False
+    return other.speaker.split()[-1].lower() not in unit.sentence.text.lower()
 
 
 def neighbour_pairs(units: list[Unit], vectors: np.ndarray, copies: set[tuple[int, int]], threshold: float,
-                    people: set[str]) -> dict[tuple[int, int], float]:
+                    people: set[str], topic: frozenset[str]) -> dict[tuple[int, int], float]:
     """Each unit paired with its nearest units in embedding space, scored: the candidates come
     a block of rows at a time, so memory grows with the number of units, not with its square."""
     pairs: dict[tuple[int, int], float] = {}
@@ -261,7 +286,7 @@ def neighbour_pairs(units: list[Unit], vectors: np.ndarray, copies: set[tuple[in
             a, b = units[i], units[j]
             if a.article == b.article and cosine < SAME_ARTICLE_SIMILARITY:
                 continue
-            score = pair_score(a, b, cosine, threshold, people)
+            score = pair_score(a, b, cosine, threshold, people, topic)
             if score > 0:
                 pairs[(i, j)] = score
     return pairs
@@ -278,7 +303,8 @@ def align(story: Story) -> list[Statement]:
     copies = verbatim_pairs(units)
     pairs: dict[tuple[int, int], float] = {pair: VERBATIM for pair in copies
                                            if not stances_clash({units[pair[0]].stance, units[pair[1]].stance})}
-    pairs.update(neighbour_pairs(units, vectors, copies, threshold, people))
+    topic = topic_words(units)
+    pairs.update(neighbour_pairs(units, vectors, copies, threshold, people, topic))
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     # the sentences of one quote in quotation marks start as one statement
@@ -315,10 +341,12 @@ def align(story: Story) -> list[Statement]:
                 continue  # a statement has one speaker, however many outlets carry it
             if two_remarks(units, left, right):
                 continue  # one speaker's quotes join only as copies of one remark, never on topic
-            if not narration_agrees(units, sims, left, right, threshold, people):
+            if not narration_agrees(units, sims, left, right, threshold, people, topic):
                 continue  # each outlet's sentence tells the same fact as every other's, not a neighbour's
         if narration_and_remark([units[x] for x in left + right]):
             continue  # an outlet's account of the event is not a remark of the speaker
+        if passages_differ(units, sims, left, right, threshold):
+            continue  # a line the speaker said twice does not make their two appearances one remark
         shared = {units[x].article for x in left} & {units[x].article for x in right}
         if shared and score < VERBATIM:  # a report quoting one remark twice: still one remark
             own_left = [x for x in left if units[x].article in shared]
@@ -348,14 +376,37 @@ def narration_and_remark(units: list[Unit]) -> bool:
     return bool(remarks) and any(narration(u) and not any(same_voice(u, r) for r in remarks) for u in units)
 
 
+def passages_differ(units: list[Unit], sims, left: list[int], right: list[int], threshold: float) -> bool:
+    """Two passages of several sentences (a paragraph's quote) from different reports that share
+    fewer than half of the shorter one's sentences are two remarks: Trump's "It should have never
+    been made" closed both his Oval Office remarks and his answer at the news conference."""
+    def passages(side: list[int]) -> list[list[int]]:
+        by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for x in side:
+            if not narration(units[x]) or units[x].reports:
+                by_line[(units[x].article, units[x].line)].append(x)
+        return [group for group in by_line.values() if len(group) > 1]
+
+    for mine in passages(left):
+        for theirs in passages(right):
+            if units[mine[0]].article == units[theirs[0]].article:
+                continue
+            short, long_ = sorted((mine, theirs), key=len)
+            found = sum(any(sims[x, y] >= threshold or verbatim(quote_words(units[x].text), quote_words(units[y].text))
+                            for y in long_) for x in short)
+            if found < PASSAGE_SHARE * len(short):
+                return True
+    return False
+
+
 def narration_agrees(units: list[Unit], sims, left: list[int], right: list[int], threshold: float,
-                     people: set[str]) -> bool:
+                     people: set[str], topic: frozenset[str]) -> bool:
     """Complete linkage for the outlets' own sentences: each sentence of one side tells the
     same fact as each of the other side (of another report). Joined through a neighbour, "Pompeo
     went to prepare talks" and "Trump said talks are at the highest levels" made one statement."""
     mine = [x for x in left if narration(units[x])]
     theirs = [y for y in right if narration(units[y])]
-    return all(pair_score(units[x], units[y], float(sims[x, y]), threshold, people) > 0
+    return all(pair_score(units[x], units[y], float(sims[x, y]), threshold, people, topic) > 0
                for x in mine for y in theirs if units[x].article != units[y].article)
 
 
