@@ -45,6 +45,7 @@ CLOSE_CONTENT = 0.5
 SAME_REFERENTS_CONTENT = 0.4
 CLOSE_MEANING = 0.72
 REPORTING_SENTENCE_CONTENT = 0.3  # an outlet's sentence giving the speaker's words, and a quote of them
+REPORTING_SHARED_WORDS = 2
 # two outlets' own sentences tell one fact when their meanings are this close, or else when the
 # words beside the names agree: half of the shorter sentence's, and this share of the longer's
 NARRATION_SAME_MEANING = 0.77
@@ -132,16 +133,17 @@ def says_the_same(a: Unit, b: Unit, cosine: float, topic: frozenset[str] = froze
     if a.people and b.people and not a.people & b.people:
         return False
     places_a, places_b = parties_in(a.text), parties_in(b.text)
-    if not (places_a <= places_b or places_b <= places_a):
+    if not (places_a <= places_b or places_b <= places_a) and not one_remark_reworded(a, b):
         return False  # troops leaving one country and troops leaving another: two facts
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
         # an outlet's sentence giving the speaker's words tells them in its own: fewer shared, but some
-        # and shares a word of the remark that is not the story's topic ("Iran", "nuclear", "deal"):
+        # and two words of the remark that are not the story's topic ("Iran", "nuclear", "deal"):
         # "secret files prove the deal is based on lies" is not "Iran intensified its efforts to hide
-        # its secret files"
+        # its secret files", nor "Iran was continuing to test missiles" a plan to curb missiles
         if "sentence" in (a.kind, b.kind):
-            return overlap >= REPORTING_SENTENCE_CONTENT and bool(lowercase_stems(a.text) & lowercase_stems(b.text) - topic)
+            beyond_topic = lowercase_stems(a.text) & lowercase_stems(b.text) - topic
+            return overlap >= REPORTING_SENTENCE_CONTENT and len(beyond_topic) >= REPORTING_SHARED_WORDS
         # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
         return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
     if narration(a) and narration(b) and cosine < NARRATION_SAME_MEANING:
@@ -249,11 +251,15 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
         return max(cosine, threshold)
     if speakers_agree and cosine >= threshold - SAME_SPEAKER_BONUS:
         return cosine + SAME_SPEAKER_BONUS
+    if one_remark_reworded(a, b):
+        return threshold  # a translation: the same remark in other words, which vectors read as far apart
     return cosine if cosine >= threshold else 0.0
 
 
-def verbatim_pairs(units: list[Unit]) -> set[tuple[int, int]]:
-    """Quotes of different reports that are copies of one quote, found through shared word pairs."""
+def shared_word_pairs(units: list[Unit]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Quotes of different reports that share a pair of words: those that are copies of one
+    quote, and the others, candidates as one speaker's remark in two translations ("don't
+    believe what you hear" / "we don't believe what we hear") often are not near in meaning."""
     words = {i: quote_words(u.text) for i, u in enumerate(units) if u.kind in QUOTED}
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, w in words.items():
@@ -261,8 +267,9 @@ def verbatim_pairs(units: list[Unit]) -> set[tuple[int, int]]:
             index[bigram].append(i)
     candidates = {(i, j) for ids in index.values() if len(ids) < 50 for i in ids for j in ids
                   if i < j and units[i].article != units[j].article}
-    return {(i, j) for i, j in candidates if verbatim(words[i], words[j])
-            and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])}
+    copies = {(i, j) for i, j in candidates if verbatim(words[i], words[j])
+              and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])}
+    return copies, candidates - copies
 
 
 def stock_phrase(unit: Unit, words: tuple[str, ...], other: Unit) -> bool:
@@ -300,11 +307,16 @@ def align(story: Story) -> list[Statement]:
         return []
     sims = Cosines(vectors)  # computed where read: never the whole units x units matrix
     people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
-    copies = verbatim_pairs(units)
+    copies, wording = shared_word_pairs(units)
     pairs: dict[tuple[int, int], float] = {pair: VERBATIM for pair in copies
                                            if not stances_clash({units[pair[0]].stance, units[pair[1]].stance})}
     topic = topic_words(units)
     pairs.update(neighbour_pairs(units, vectors, copies, threshold, people, topic))
+    for i, j in sorted(wording - pairs.keys()):
+        if same_speaker(units[i].speaker, units[j].speaker):
+            score = pair_score(units[i], units[j], float(sims[i, j]), threshold, people, topic)
+            if score > 0:
+                pairs[(i, j)] = score
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     # the sentences of one quote in quotation marks start as one statement
@@ -333,7 +345,7 @@ def align(story: Story) -> list[Statement]:
             # average linkage, which punishes a statement spread over two sentences, firmer than single linkage
             linkage = float(np.concatenate([best_per_quote(units, right_full, cross.max(axis=0)),
                                             best_per_quote(units, left_full, cross.max(axis=1))]).mean())
-            if linkage < threshold - LINKAGE_SLACK and score < threshold + 0.2:
+            if linkage < threshold - LINKAGE_SLACK and score < threshold + 0.2 and not one_remark_reworded(units[i], units[j]):
                 continue
             said_left = {units[x].speaker for x in left} & people
             said_right = {units[x].speaker for x in right} & people
@@ -408,6 +420,12 @@ def narration_agrees(units: list[Unit], sims, left: list[int], right: list[int],
     theirs = [y for y in right if narration(units[y])]
     return all(pair_score(units[x], units[y], float(sims[x, y]), threshold, people, topic) > 0
                for x in mine for y in theirs if units[x].article != units[y].article)
+
+
+def one_remark_reworded(a: Unit, b: Unit) -> bool:
+    """Two quotes of one speaker sharing the remark's words: translations of one remark read far
+    apart to the sentence encoder, so the words, not the vectors, tell they are one."""
+    return a.kind in QUOTED and b.kind in QUOTED and same_speaker(a.speaker, b.speaker) and shares_wording(a.text, b.text)
 
 
 def two_remarks(units: list[Unit], left: list[int], right: list[int]) -> bool:
