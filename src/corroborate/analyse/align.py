@@ -58,7 +58,8 @@ CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\b(?:but|whether|if)\b", re.I
 NOT_NEGATING = frozenset({"doubt", "only", "just", "longer"})
 PARTIAL_CONTEXT = 60
 PASSAGE_SHARE = 0.5
-TOPIC_SHARE = 0.05  # a word in this share of a story's units is its topic  # of the shorter of two passages' sentences that must be in the other  # characters before a partial quote where the negation governing it stands
+TOPIC_SHARE = 0.05  # a word in this share of a story's units is its topic
+TOPIC_MIN_UNITS = 6  # and in more units than one remark copied by a few reports fills  # of the shorter of two passages' sentences that must be in the other  # characters before a partial quote where the negation governing it stands
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
 TRANSLATED_SHARE = 0.4  # or this share of the shorter quote's content words, in any order
@@ -190,7 +191,7 @@ def topic_words(units: list[Unit]) -> frozenset[str]:
     """The words the story is about: in at least TOPIC_SHARE of its units. Sharing them
     says that two sentences are about the story, not that they say the same thing."""
     counts = Counter(w for u in units for w in content_stems(u.text))
-    return frozenset(w for w, n in counts.items() if n >= TOPIC_SHARE * len(units))
+    return frozenset(w for w, n in counts.items() if n >= max(TOPIC_MIN_UNITS, TOPIC_SHARE * len(units)))
 
 
 def lowercase_stems(text: str) -> set[str]:
