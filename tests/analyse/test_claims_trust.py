@@ -406,3 +406,15 @@ def test_a_phrase_in_the_news_credited_to_no_one_is_no_copy_of_a_remark():
     briefing = analyse([report("a", "Seoul Daily", YOON, SUMMIT), report("b", "Harbor Times", phrase, TESTS)])
     assert carried_apart(briefing, "denuclearization of the Korean")
 
+
+
+def test_a_plea_and_a_charge_are_two_facts_though_the_sentences_read_alike():
+    pleaded = Said("Additional questions center on Michael Flynn, Trump's former national security adviser, who has pleaded "
+                   "guilty to lying to the FBI about his discussions on sanctions against Russia with Russian Ambassador "
+                   "Sergey Kislyak during the presidential transition.",
+                   names=(("Michael Flynn", "Michael Flynn"), ("Sergey I. Kislyak", "Sergey Kislyak")))
+    charged = Said("Michael Flynn, the administration's short-lived national security adviser, was charged in December with "
+                   "lying to the FBI about certain conversations he had with a Russian ambassador.",
+                   names=(("Michael Flynn", "Michael Flynn"),))
+    briefing = analyse([report("a", "London Post", pleaded, SUMMIT), report("b", "Harbor Times", charged, TESTS)])
+    assert carried_apart(briefing, "was charged in December")

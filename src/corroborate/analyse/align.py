@@ -48,7 +48,7 @@ REPORTING_SENTENCE_CONTENT = 0.3  # an outlet's sentence giving the speaker's wo
 REPORTING_SHARED_WORDS = 2
 # two outlets' own sentences tell one fact when their meanings are this close, or else when the
 # words beside the names agree: half of the shorter sentence's, and this share of the longer's
-NARRATION_SAME_MEANING = 0.77
+NARRATION_SAME_MEANING = 0.82
 NARRATION_WORDS = 0.3
 NEGATION = frozenset({"not", "no", "never", "unlikely", "neither", "nor", "nothing", "none", "nobody", "cannot", "without"})
 # a negation reaches to the end of its clause: punctuation, "but", or a question embedded in it
