@@ -6,8 +6,15 @@ meaning, speaker and stance agree, or when two reports carry one quote in the sa
 One remark is one statement: the sentences of a quote start in one cluster, and a quote two
 reports carry verbatim (or nearly: marks, case, ellipses, one a part of the other) joins
 whatever speaker each report names; the attribution check reports that disagreement.
-An assertion and its denial never join: that pair is a dispute. Clusters grow by average
-linkage, so one two-sided sentence cannot chain two statements into one.
+An assertion and its denial or negation never join: that pair is a dispute. Clusters grow by
+average linkage, so one two-sided sentence cannot chain two statements into one.
+
+A statement is one remark of one speaker (copies, translations and paraphrases of it) or one
+fact in the outlets' own voice, never both and never a topic: an outlet's sentence joins a
+remark only when it gives that speaker's words and shares more than the story's topic words
+with them; outlets' sentences join only when each tells the same fact as every other (complete
+linkage); and two passages of one speaker join only when they share most sentences, not one
+line said twice.
 """
 from __future__ import annotations
 
@@ -56,10 +63,10 @@ CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\b(?:but|whether|if)\b", re.I
 # words after which "no" or "not" negates nothing ("no doubt", "not only"), or tells that
 # something stopped, as "suspend" does ("no longer needed to test")
 NOT_NEGATING = frozenset({"doubt", "only", "just", "longer"})
-PARTIAL_CONTEXT = 60
-PASSAGE_SHARE = 0.5
+PARTIAL_CONTEXT = 60  # characters before a partial quote where the negation governing it stands
+PASSAGE_SHARE = 0.5  # of the shorter of two passages' sentences that must be in the other
 TOPIC_SHARE = 0.05  # a word in this share of a story's units is its topic
-TOPIC_MIN_UNITS = 6  # and in more units than one remark copied by a few reports fills  # of the shorter of two passages' sentences that must be in the other  # characters before a partial quote where the negation governing it stands
+TOPIC_MIN_UNITS = 6  # and in more units than one remark copied by a few reports fills
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
 TRANSLATED_SHARE = 0.4  # or this share of the shorter quote's content words, in any order
