@@ -418,3 +418,18 @@ def test_a_plea_and_a_charge_are_two_facts_though_the_sentences_read_alike():
                    names=(("Michael Flynn", "Michael Flynn"),))
     briefing = analyse([report("a", "London Post", pleaded, SUMMIT), report("b", "Harbor Times", charged, TESTS)])
     assert carried_apart(briefing, "was charged in December")
+
+
+def test_two_cuts_of_a_third_outlets_longer_quote_are_no_wording_variants():
+    whole = Said('Trump said "we have had direct talks at very high levels, extremely high levels, with North Korea."',
+                 "we have had direct talks at very high levels, extremely high levels, with North Korea.", "Donald Trump", "Trump",
+                 kind="partial")
+    extremely = Said('Trump said the United States was in direct talks with North Korea at "extremely high levels."',
+                     "extremely high levels", "Donald Trump", "Trump", kind="partial")
+    very = Said('Trump said "direct talks at very high levels" had already taken place with North Korea.',
+                "direct talks at very high levels", "Donald Trump", "Trump", kind="partial")
+    briefing = analyse([report("a", "London Post", whole, SUMMIT), report("b", "Harbor Times", extremely, TESTS),
+                        report("c", "Seoul Daily", very, SUMMIT)])
+    [statement] = statements_with(briefing, "very high levels")
+    assert {m.article for m in statement.mentions} >= {"a", "c"}
+    assert not [d for d in briefing.discrepancies if d.kind == "quote-wording"]
