@@ -433,3 +433,17 @@ def test_two_cuts_of_a_third_outlets_longer_quote_are_no_wording_variants():
     [statement] = statements_with(briefing, "very high levels")
     assert {m.article for m in statement.mentions} >= {"a", "c"}
     assert not [d for d in briefing.discrepancies if d.kind == "quote-wording"]
+
+
+def test_a_phrase_in_the_news_joins_no_remark_through_an_unattributed_copy():
+    phrase = Said('The summit would focus on ending the Korean War and the "denuclearization of the Korean peninsula," a '
+                  "phrase that some have speculated North Korea reads differently.",
+                  "denuclearization of the Korean peninsula", None)
+    copy = Said('"We view the North\'s decision as a significant step toward the denuclearization of the Korean Peninsula '
+                'the world has wished for," the statement read.',
+                "We view the North's decision as a significant step toward the denuclearization of the Korean Peninsula "
+                "the world has wished for", None)
+    briefing = analyse([report("a", "Seoul Daily", YOON, SUMMIT), report("b", "Harbor Times", phrase, TESTS),
+                        report("c", "London Post", copy, SUMMIT)])
+    [remark] = statements_with(briefing, "significant step")
+    assert {m.article for m in remark.mentions} == {"a", "c"}

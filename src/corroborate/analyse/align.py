@@ -316,8 +316,9 @@ def align(story: Story) -> list[Statement]:
     sims = Cosines(vectors)  # computed where read: never the whole units x units matrix
     people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
     copies, wording = shared_word_pairs(units)
-    pairs: dict[tuple[int, int], float] = {pair: VERBATIM for pair in copies
-                                           if not stances_clash({units[pair[0]].stance, units[pair[1]].stance})}
+    # the longest copies join first: a whole remark and its copy before a phrase that is in both
+    pairs: dict[tuple[int, int], float] = {(i, j): VERBATIM + 1 - 1 / min(len(units[i].text), len(units[j].text))
+                                           for i, j in copies if not stances_clash({units[i].stance, units[j].stance})}
     topic = topic_words(units)
     pairs.update(neighbour_pairs(units, vectors, copies, threshold, people, topic))
     for i, j in sorted(wording - pairs.keys()):
@@ -363,8 +364,9 @@ def align(story: Story) -> list[Statement]:
                 continue  # one speaker's quotes join only as copies of one remark, never on topic
             if not narration_agrees(units, sims, left, right, threshold, people, topic):
                 continue  # each outlet's sentence tells the same fact as every other's, not a neighbour's
-        if narration_and_remark([units[x] for x in left + right]):
-            continue  # an outlet's account of the event is not a remark of the speaker
+        joined = [units[x] for x in left + right]
+        if narration_and_remark(joined) or any(stock_phrase(u, quote_words(u.text), r) for u in joined for r in joined):
+            continue  # an outlet's account of the event, or a phrase in the news, is not a remark of the speaker
         if passages_differ(units, sims, left, right, threshold):
             continue  # a line the speaker said twice does not make their two appearances one remark
         shared = {units[x].article for x in left} & {units[x].article for x in right}
