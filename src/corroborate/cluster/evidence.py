@@ -1,7 +1,8 @@
 """Whether two reports tell one event, judged from their profiles as a reporter would: a shared
-text settles it; otherwise the dates should fit one window, the leads read alike, the reports
-name the same people, places and organisations (the rare ones count most) and the same
-figures, and not each its own main person or its own cast."""
+text settles it; otherwise the dates should fit one window, the leads read alike, the whole
+texts share their rare words, the reports name the same people, places and organisations (the
+rare ones count most) and the same figures, neither is about a person the other never names,
+and they do not each name their own cast."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -92,8 +93,8 @@ def people_conflict(a: Profile, b: Profile) -> bool:
 
 
 def affinity(a: Profile, b: Profile, cosine: float) -> float:
-    """How strongly two reports read as one event: their leads' cosine, raised by the distinctive
-    names and the figures they share, lowered when their dates, their main people or all their
+    """How strongly two reports read as one event: their leads' cosine, raised by the rare words,
+    the distinctive names and the figures they share, lowered when their dates, their main people or all their
     distinctive names conflict. Stories join at STORY_AFFINITY on average over their reports
     (average link: one odd pair neither makes nor breaks a story)."""
     return (cosine + W_TERMS * term_cosine(a, b) + W_NAMES * name_overlap(a, b) + W_FIGURES * shared_figures(a, b)

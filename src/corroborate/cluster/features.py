@@ -1,7 +1,8 @@
 """What a reporter checks to tell whether two reports tell one event, taken from an annotated
 report once: when (its date or the date line at its top, the days its lead names, the years it
 names), where and who (places, people and organisations, and whom it is mostly about), what (a
-vector of its lead, and the figures it gives: tolls, magnitudes, ages, sums), and the MinHash of
+vector of its lead, the rare words of its whole text, and the figures it gives: tolls,
+magnitudes, ages, sums), and the MinHash of
 its text for spotting copies. Plain data, so an index can be saved and reloaded."""
 from __future__ import annotations
 
