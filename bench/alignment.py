@@ -7,6 +7,10 @@ scores it with ../shared/tools/score_alignment.py twice: as the tool reads the r
 universal newlines, so in reports with CRLF line ends its offsets drift one character a line
 from corroborate's, which count the text exactly as read) and with the reports read exactly,
 newlines kept. The second is the measure; the first is shown because it is the shared tool's.
+
+The annotated reports are kept too (CACHE_DIR/event_N.articles.json): after a change to the
+analysis (alignment, claims, discrepancies), delete only the briefings (CACHE_DIR/event_*[0-9].json)
+and the run encodes and analyses again in about a minute instead of annotating the 50 reports.
 """
 from __future__ import annotations
 
@@ -26,14 +30,33 @@ def scorer():
     return module
 
 
+def annotated_reports(event: Path, cache: Path) -> list:
+    """The story's reports, cleaned and annotated each on its own, as `brief` reads them; kept as
+    JSON, since annotating is most of a briefing's time and analysis changes do not touch it."""
+    import json
+    from dataclasses import asdict
+
+    from corroborate.model import Article
+    from corroborate.pipeline import annotated
+
+    kept = cache / f"{event.name}.articles.json"
+    if kept.exists():
+        return [Article.from_dict(a) for a in json.loads(kept.read_text(encoding="utf-8"))]
+    articles, errors = annotated(sorted(str(p) for p in event.glob("*.txt")))
+    assert not errors, errors
+    kept.write_text(json.dumps([asdict(a) for a in articles]), encoding="utf-8")
+    return articles
+
+
 def briefing(event: Path, cache: Path) -> Path:
     """The story's briefing as JSON, briefed in this process (models load once) unless cached."""
-    from corroborate.pipeline import brief
+    from corroborate.pipeline import encoded_and_analysed
     from corroborate.render import render
+    from corroborate.settings import Settings
 
     out = cache / f"{event.name}.json"
     if not out.exists():
-        out.write_text(render(brief(sorted(str(p) for p in event.glob("*.txt"))), "json"), encoding="utf-8")
+        out.write_text(render(encoded_and_analysed(annotated_reports(event, cache), Settings()), "json"), encoding="utf-8")
     return out
 
 

@@ -4,7 +4,8 @@ start of the stream to its end, and peak memory.
 Each story takes one of the ECB+ texts as its template and gets invented people, places and
 figures and a date of its own; each report of the story is the template with about a third of
 its sentences dropped and the story's names added. Features are built the cheap way (no parser,
-no encoder): names come from the invented ones, the lead vector is the template's random
+no encoder): names come from the invented ones, the rare words from the kept sentences and the
+invented names and figures, the lead vector is the template's random
 direction moved towards the story's own and the report's own. Stories of one template are
 near-copies of each other's text with other names and dates, as templated news (results,
 weather, earnings) are.
@@ -20,7 +21,7 @@ import numpy as np
 from common import RESULTS, print_table
 from ecbplus_annotated import raw_documents
 
-from corroborate.cluster.features import Profile, minhash_of
+from corroborate.cluster.features import Profile, minhash_of, term_counts, terms_of_counts
 from corroborate.cluster.index import StoryIndex
 
 REPORTS = 100_000
@@ -41,6 +42,7 @@ def stream(seed: int = 7) -> list[tuple[Profile, int]]:
     # a text's MinHash is the element-wise minimum of its parts' (shingles across parts aside):
     # each sentence and name is hashed once, not once per report
     hashed = [[minhash_of(sentence).hashvalues for sentence in t] for t in templates]
+    counted = [[term_counts(sentence) for sentence in t] for t in templates]  # likewise the words
     directions = np_rng.normal(size=(len(templates), 384)).astype("float32")
     reports: list[tuple[Profile, int]] = []
     story = 0
@@ -58,12 +60,15 @@ def stream(seed: int = 7) -> list[tuple[Profile, int]]:
             sentences = [templates[t][k] for k in kept]
             vector = own + 0.5 * np_rng.normal(size=384).astype("float32")
             kept_people = [p for p in people if rng.random() > 0.2] or people[:1]
+            words = sum((counted[t][k] for k in kept), term_counts(" ".join(kept_people + places + figures)))
+            terms, term_weights = terms_of_counts(words)
             reports.append((Profile(
                 id=f"s{story}-r{r}", outlet=f"outlet {rng.randrange(40)}", title=sentences[0][:80],
                 day=day + rng.randint(0, 3), years=[1970 + (day // 365)],
                 names={n.lower(): rng.randint(1, 4) for n in kept_people + places}, main_person=people[0].lower(),
                 vector=(vector / np.linalg.norm(vector)).astype("float32"),
                 minhash=np.minimum.reduce([hashed[t][k] for k in kept] + [own_hash]),
+                terms=terms, term_weights=term_weights,
             ), story))
     reports.sort(key=lambda pr: (pr[0].day, rng.random()))
     return reports

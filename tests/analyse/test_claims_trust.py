@@ -24,6 +24,7 @@ class Said:
     named_as: str | None = None
     kind: str = "direct"
     stance: str = "asserts"
+    names: tuple[tuple[str, str], ...] = ()  # people the paragraph names: (name, as written)
 
 
 def report(article_id: str, outlet: str, *paragraphs: Said, values: tuple[tuple[str, str, float, str], ...] = ()) -> Article:
@@ -41,15 +42,20 @@ def report(article_id: str, outlet: str, *paragraphs: Said, values: tuple[tuple[
             start = text.index(part, at)
             sentences.append(Sentence(line.line, start, start + len(part), part))
             at = start + len(part)
+        for name, written in p.names:
+            at = text.index(written, line.start)
+            people.setdefault(name, Entity(name, "person")).mentions.append(Mention(at, at + len(written), written))
         if p.words is None:
             continue
         start = text.index(p.words, line.start)
         named = p.named_as or p.speaker
-        at = text.index(named, line.start)
-        mention = Mention(at, at + len(named), named)
+        mention = None
+        if named:  # words in quotation marks credited to no one have no speaker
+            at = text.index(named, line.start)
+            mention = Mention(at, at + len(named), named)
+            people.setdefault(p.speaker, Entity(p.speaker, "person")).mentions.append(mention)
         quotes.append(Quote(article_id, line.line, start, start + len(p.words), p.words, p.kind, cue="said", speaker=p.speaker,
                             speaker_mention=mention, remark=number, stance=p.stance))
-        people.setdefault(p.speaker, Entity(p.speaker, "person")).mentions.append(mention)
     found = []
     for paragraph, figure, number, unit in values:
         line = next(ln for ln, p in zip(body, paragraphs) if p.sentence == paragraph)
@@ -332,3 +338,112 @@ def test_saying_the_stopping_did_not_happen_disputes_a_claim_of_stopping():
     briefing = analyse([report("a", "Seoul Daily", trump, SUMMIT), report("b", "Harbor Times", trump, TESTS, doubt)])
     [claim] = [c for c in briefing.claims if c.claimed_by == "Donald Trump"]
     assert [d.name for d in claim.disputed_by] == ["Shinzo Abe"]
+
+
+# One statement is one remark of one speaker, or one fact in the outlets' own voice: the joins
+# below were wrong in briefings of NewsWCL50 stories.
+
+def statements_with(briefing, words: str) -> list:
+    return [s for s in briefing.statements if any(words in m.text for m in s.mentions)]
+
+
+def carried_apart(briefing, words: str) -> bool:
+    """The units holding these words are in statements of one report each."""
+    held = statements_with(briefing, words)
+    return bool(held) and all(len({m.article for m in s.mentions}) == 1 for s in held)
+
+
+def test_an_assertion_and_its_negation_are_two_statements():
+    meets = Said("Reports suggest Trump will meet the Queen during the visit.", "Trump will meet the Queen during the visit",
+                 None, kind="indirect")
+    unlikely = Said("Because Trump's visit will not be a state one, it means he is unlikely to meet Queen Elizabeth II, "
+                    "visit Buckingham Palace or take part in other official ceremonies.")
+    briefing = analyse([report("a", "London Post", meets, SUMMIT), report("b", "Harbor Times", unlikely, TESTS)])
+    assert carried_apart(briefing, "unlikely to meet")
+
+
+def test_outlets_sentences_on_one_topic_tell_two_facts():
+    # each pair near enough in meaning, and in words, joined all three through the third
+    both = (("Emmanuel Macron", "Emmanuel Macron"), ("Donald Trump", "Trump"))
+    persuade = Said("French President Emmanuel Macron tried to persuade U.S. President Donald Trump to remain in the Iran "
+                    "nuclear agreement during his White House visit this week.", names=both)
+    criticism = Said("Receiving French President Emmanuel Macron for a state visit at the White House, Trump repeated his "
+                     "criticism of the agreement to freeze Iran's nuclear program, saying it doesn't address Tehran's "
+                     "missile program or its attempts to foment unrest in the region.", names=both)
+    restrain = Said('President Donald Trump did not restrain giving his opinion about the "terrible" Iran nuclear deal on '
+                    "Tuesday during a meeting with French President Emmanuel Macron, warning Iran against restarting its "
+                    "nuclear program.", names=both)
+    briefing = analyse([report("a", "London Post", persuade, SUMMIT), report("b", "Harbor Times", criticism, TESTS),
+                        report("c", "Seoul Daily", restrain, SUMMIT)])
+    assert carried_apart(briefing, "tried to persuade") and carried_apart(briefing, "repeated his criticism")
+
+
+def test_outlets_sentences_telling_one_fact_are_one_statement():
+    organized = Said("The privacy invasion case was organized by Protect Democracy, a government watchdog group run by "
+                     "former Obama administration lawyers.")
+    brought = Said("That case was brought by Protect Democracy, a watchdog group run by a former Obama administration lawyer.")
+    briefing = analyse([report("a", "London Post", organized, SUMMIT), report("b", "Harbor Times", brought, TESTS)])
+    [statement] = statements_with(briefing, "Protect Democracy")
+    assert {m.article for m in statement.mentions} == {"a", "b"} and statement.speaker is None
+
+
+def test_narration_joins_no_remark_it_does_not_give():
+    # the outlet's view of the presentation is not Trump's remark about it, though it names him
+    audience = Said("Despite the skeptical reaction to Netanyahu's presentation in European capitals and at the "
+                    "International Atomic Energy Agency, it also underlined that in the end, the Israeli leader may have "
+                    "had an audience of one: President Trump.", names=(("Trump", "Trump"),))
+    watched = Said("In response to a question by Jordan Fabian of The Hill, President Trump said that he had watched some of "
+                   "Netanyahu's presentation, and implied that he found it convincing, but would not yet announce his plans.",
+                   "that he had watched some of Netanyahu's presentation", "Trump", kind="indirect")
+    briefing = analyse([report("a", "London Post", audience, SUMMIT), report("b", "Harbor Times", watched, TESTS)])
+    assert carried_apart(briefing, "audience of one")
+
+
+def test_a_phrase_in_the_news_credited_to_no_one_is_no_copy_of_a_remark():
+    phrase = Said('The summit would focus on ending the Korean War and the "denuclearization of the Korean peninsula," a '
+                  "phrase that some have speculated North Korea reads differently.",
+                  "denuclearization of the Korean peninsula", None)
+    briefing = analyse([report("a", "Seoul Daily", YOON, SUMMIT), report("b", "Harbor Times", phrase, TESTS)])
+    assert carried_apart(briefing, "denuclearization of the Korean")
+
+
+
+def test_a_plea_and_a_charge_are_two_facts_though_the_sentences_read_alike():
+    pleaded = Said("Additional questions center on Michael Flynn, Trump's former national security adviser, who has pleaded "
+                   "guilty to lying to the FBI about his discussions on sanctions against Russia with Russian Ambassador "
+                   "Sergey Kislyak during the presidential transition.",
+                   names=(("Michael Flynn", "Michael Flynn"), ("Sergey I. Kislyak", "Sergey Kislyak")))
+    charged = Said("Michael Flynn, the administration's short-lived national security adviser, was charged in December with "
+                   "lying to the FBI about certain conversations he had with a Russian ambassador.",
+                   names=(("Michael Flynn", "Michael Flynn"),))
+    briefing = analyse([report("a", "London Post", pleaded, SUMMIT), report("b", "Harbor Times", charged, TESTS)])
+    assert carried_apart(briefing, "was charged in December")
+
+
+def test_two_cuts_of_a_third_outlets_longer_quote_are_no_wording_variants():
+    whole = Said('Trump said "we have had direct talks at very high levels, extremely high levels, with North Korea."',
+                 "we have had direct talks at very high levels, extremely high levels, with North Korea.", "Donald Trump", "Trump",
+                 kind="partial")
+    extremely = Said('Trump said the United States was in direct talks with North Korea at "extremely high levels."',
+                     "extremely high levels", "Donald Trump", "Trump", kind="partial")
+    very = Said('Trump said "direct talks at very high levels" had already taken place with North Korea.',
+                "direct talks at very high levels", "Donald Trump", "Trump", kind="partial")
+    briefing = analyse([report("a", "London Post", whole, SUMMIT), report("b", "Harbor Times", extremely, TESTS),
+                        report("c", "Seoul Daily", very, SUMMIT)])
+    [statement] = statements_with(briefing, "very high levels")
+    assert {m.article for m in statement.mentions} >= {"a", "c"}
+    assert not [d for d in briefing.discrepancies if d.kind == "quote-wording"]
+
+
+def test_a_phrase_in_the_news_joins_no_remark_through_an_unattributed_copy():
+    phrase = Said('The summit would focus on ending the Korean War and the "denuclearization of the Korean peninsula," a '
+                  "phrase that some have speculated North Korea reads differently.",
+                  "denuclearization of the Korean peninsula", None)
+    copy = Said('"We view the North\'s decision as a significant step toward the denuclearization of the Korean Peninsula '
+                'the world has wished for," the statement read.',
+                "We view the North's decision as a significant step toward the denuclearization of the Korean Peninsula "
+                "the world has wished for", None)
+    briefing = analyse([report("a", "Seoul Daily", YOON, SUMMIT), report("b", "Harbor Times", phrase, TESTS),
+                        report("c", "London Post", copy, SUMMIT)])
+    [remark] = statements_with(briefing, "significant step")
+    assert {m.article for m in remark.mentions} == {"a", "c"}

@@ -111,3 +111,24 @@ def test_an_outlet_is_no_claimant_and_no_disputer(event_3):
     for claim in event_3.claims:
         assert "Post" not in claim.claimed_by
         assert not [d for d in claim.disputed_by if d.name.endswith("Post")]
+
+
+@pytest.fixture(scope="module")
+def event_4():
+    from corroborate.pipeline import brief
+
+    return brief(story(4))
+
+
+def test_a_line_said_at_two_appearances_does_not_join_them(event_4):
+    # "It should have never been made" closed Trump's Oval Office remarks and his answer at the
+    # news conference; the line joined both passages into one statement
+    [conference] = [s for s in event_4.statements if any("decayed foundations" in m.text for m in s.mentions)]
+    assert not [m for m in conference.mentions if "150 billion" in m.text or "insane" in m.text]
+
+
+def test_a_sentence_giving_a_speakers_words_joins_no_other_remark_on_the_topic(event_4):
+    # "which Trump has referred to as 'the worst deal ever negotiated'" and his "The Iran deal is a
+    # disaster" share only the story's topic words
+    held = [s for s in event_4.statements if any("worst deal ever negotiated" in m.text for m in s.mentions)]
+    assert held and not [m for s in held for m in s.mentions if "disaster" in m.text]

@@ -1,14 +1,17 @@
-"""The evidence two reports are compared on, read from real report openings: the date line at
-the top of an undated report, and names that tell two events of one kind apart."""
+"""The evidence two reports are compared on, read from report openings: the date line at the top
+of an undated report, names and rare words that tell two events of one kind apart, and whom a
+report is about."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import numpy as np
+import pytest
 
-from corroborate.cluster.evidence import distinctiveness, names_apart
-from corroborate.cluster.features import EPOCH, Profile, dateline_day
-from corroborate.model import Article
+from corroborate.cluster.evidence import distinctiveness, names_apart, people_conflict, term_cosine
+from corroborate.cluster.features import EPOCH, Profile, dateline_day, main_person, weighted_terms
+from corroborate.model import Article, Entity, Mention, Sentence
 
 
 def day(text: str) -> str | None:
@@ -51,3 +54,64 @@ def test_two_events_of_one_kind_name_distinct_people_and_places_apart():
     also_texas = profile("texas-2", {"comeaux": 2, "texas": 1, "livingston": 1, "police": 1})
     assert names_apart(atlanta, texas)
     assert not names_apart(texas, also_texas)
+
+
+def worded(key: str, text: str, main: str | None = None, names: dict[str, int] | None = None) -> Profile:
+    found = profile(key, names or {})
+    found.terms, found.term_weights = weighted_terms(text)
+    found.main_person = main
+    return found
+
+
+NEW_DOCTOR = worded("bbc", "Peter Capaldi has been unveiled as the twelfth Doctor, replacing Matt Smith. The 55-year-old "
+                    "Glasgow-born actor, known as the spin doctor Malcolm Tucker, was named on a live show on Sunday.")
+NEW_DOCTOR_AGAIN = worded("mirror", "Malcolm Tucker star Capaldi is the new Time Lord: the Scottish actor, 55, takes "
+                          "over from Smith as the twelfth Doctor, the BBC said in a live broadcast.")
+OLD_DOCTOR = worded("wired", "Little-known actor Matt Smith, 26, will be the eleventh Doctor, taking the Tardis "
+                    "from David Tennant when Tennant leaves the show at the end of the year.")
+
+
+def test_the_rare_words_of_the_whole_texts_tell_two_castings_of_one_role_apart():
+    assert term_cosine(NEW_DOCTOR, NEW_DOCTOR_AGAIN) > 2 * term_cosine(NEW_DOCTOR, OLD_DOCTOR)
+    assert term_cosine(NEW_DOCTOR, NEW_DOCTOR) == pytest.approx(1.0)
+
+
+def test_common_words_weigh_nothing():
+    keys, weights = weighted_terms("He said that the people would be there.")
+    assert len(keys) == 0 and len(weights) == 0
+
+
+def test_a_report_about_a_person_the_other_never_names_tells_another_event():
+    """The report of the second casting names the first actor; the first never names the second."""
+    second = profile("second", {"capaldi": 5, "smith": 2, "moffat": 1})
+    second.main_person = "capaldi"
+    first = profile("first", {"smith": 4, "tennant": 2})
+    first.main_person = "smith"
+    also_second = profile("also-second", {"capaldi": 3, "tucker": 1})
+    also_second.main_person = "capaldi"
+    assert people_conflict(second, first) and people_conflict(first, second)
+    assert not people_conflict(second, also_second)
+
+
+def annotated(sentences: list[str], people: list[str]) -> Article:
+    """A report with its sentences and every mention of the given surnames, as annotate marks them."""
+    text, found = " ".join(sentences), []
+    start = 0
+    for s in sentences:
+        found.append(Sentence(line=0, start=start, end=start + len(s), text=s))
+        start += len(s) + 1
+    entities = [Entity(name=p, kind="person", mentions=[Mention(m.start(), m.end(), p) for m in re.finditer(p, text)])
+                for p in people]
+    return Article(id="r", source="r", text=text, sentences=found, entities=entities)
+
+
+def test_the_main_person_is_named_in_the_lead_not_a_witness_quoted_at_length():
+    lead = ["About 200 migrants walked to the border crossing on Sunday.", "They had travelled 2,500 miles.",
+            "Supporters cheered them at the fence.", "Officers processed the first families by noon."]
+    later = ['"We waited weeks," said Torres, a father of two.', 'Torres said the shelter was full.',
+             'Torres added that his children were tired.', 'Officials said Rivas would process claims.']
+    assert main_person(annotated(lead + later, ["Torres", "Rivas"])) is None
+    opened = ["Rivas opened the asylum office on Sunday.", *lead[1:], *later]
+    assert main_person(annotated(opened, ["Torres", "Rivas"])) is None  # named twice, but Torres most
+    about = ["Torres reached the border on Sunday.", *lead[1:], *later]
+    assert main_person(annotated(about, ["Torres", "Rivas"])) == "torres"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from corroborate.cluster import StoryIndex
+from corroborate.cluster.evidence import STORY_AFFINITY
 from corroborate.cluster.features import Profile, minhash_of
 
 
@@ -35,3 +36,28 @@ def test_a_bridging_report_merges_two_stories_on_record():
     once = StoryIndex()
     assert not once.add_profiles([a, b, c]).merges
     assert len(set(once.story_of.values())) == 1
+
+
+def vectors_with_cosines(gram: np.ndarray) -> list[np.ndarray]:
+    """Unit vectors in 384 dimensions whose pairwise cosines are the given ones."""
+    rows = np.linalg.cholesky(gram)
+    return [np.pad(r, (0, 384 - len(r))) for r in rows]
+
+
+def test_a_report_that_leaves_its_story_gets_a_story_of_its_own():
+    """b, c and d read as one story, named after b; e, close to c and d but not to b, draws
+    them away: b is left alone and must not be filed under the id its old story keeps."""
+    t = STORY_AFFINITY
+    gram = np.array([[1, t + 0.03, t + 0.03, t - 0.15],
+                     [t + 0.03, 1, 0.9, 0.9],
+                     [t + 0.03, 0.9, 1, 0.9],
+                     [t - 0.15, 0.9, 0.9, 1]])
+    b, c, d, e = (Profile(id=key, outlet=key, title=key, day=20150, years=[2025], names={}, main_person=None,
+                          vector=v.astype("float32"), minhash=minhash_of(f"report {key} alone").hashvalues)
+                  for key, v in zip("bcde", vectors_with_cosines(gram)))
+    index = StoryIndex()
+    index.add_profiles([b, c, d])
+    assert len(set(index.story_of.values())) == 1
+    index.add_profiles([e])
+    assert index.story_of["b"] != index.story_of["c"] == index.story_of["d"] == index.story_of["e"]
+    assert sorted(s.articles for s in index.stories()) == [["b"], ["c", "d", "e"]]

@@ -6,13 +6,20 @@ meaning, speaker and stance agree, or when two reports carry one quote in the sa
 One remark is one statement: the sentences of a quote start in one cluster, and a quote two
 reports carry verbatim (or nearly: marks, case, ellipses, one a part of the other) joins
 whatever speaker each report names; the attribution check reports that disagreement.
-An assertion and its denial never join: that pair is a dispute. Clusters grow by average
-linkage, so one two-sided sentence cannot chain two statements into one.
+An assertion and its denial or negation never join: that pair is a dispute. Clusters grow by
+average linkage, so one two-sided sentence cannot chain two statements into one.
+
+A statement is one remark of one speaker (copies, translations and paraphrases of it) or one
+fact in the outlets' own voice, never both and never a topic: an outlet's sentence joins a
+remark only when it gives that speaker's words and shares more than the story's topic words
+with them; outlets' sentences join only when each tells the same fact as every other (complete
+linkage); and two passages of one speaker join only when they share most sentences, not one
+line said twice.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -45,6 +52,21 @@ CLOSE_CONTENT = 0.5
 SAME_REFERENTS_CONTENT = 0.4
 CLOSE_MEANING = 0.72
 REPORTING_SENTENCE_CONTENT = 0.3  # an outlet's sentence giving the speaker's words, and a quote of them
+REPORTING_SHARED_WORDS = 2
+# two outlets' own sentences tell one fact when their meanings are this close, or else when the
+# words beside the names agree: half of the shorter sentence's, and this share of the longer's
+NARRATION_SAME_MEANING = 0.82
+NARRATION_WORDS = 0.3
+NEGATION = frozenset({"not", "no", "never", "unlikely", "neither", "nor", "nothing", "none", "nobody", "cannot", "without"})
+# a negation reaches to the end of its clause: punctuation, "but", or a question embedded in it
+CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\b(?:but|whether|if)\b", re.IGNORECASE)
+# words after which "no" or "not" negates nothing ("no doubt", "not only"), or tells that
+# something stopped, as "suspend" does ("no longer needed to test")
+NOT_NEGATING = frozenset({"doubt", "only", "just", "longer"})
+PARTIAL_CONTEXT = 60  # characters before a partial quote where the negation governing it stands
+PASSAGE_SHARE = 0.5  # of the shorter of two passages' sentences that must be in the other
+TOPIC_SHARE = 0.05  # a word in this share of a story's units is its topic
+TOPIC_MIN_UNITS = 6  # and in more units than one remark copied by a few reports fills
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SHARED_CONTENT_RUN = 3  # content words in the run of words two quotes of one remark share
 TRANSLATED_SHARE = 0.4  # or this share of the shorter quote's content words, in any order
@@ -110,7 +132,7 @@ def content_stems(text: str) -> set[str]:
     return {re.sub(r"(?:'s|s)$", "", w) if len(w) > 3 else w for w in content_words(normalize(text))}
 
 
-def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
+def says_the_same(a: Unit, b: Unit, cosine: float, topic: frozenset[str] = frozenset()) -> bool:
     """Same content, not just the same topic: shared content words (fewer when the meanings are
     very close and the referents the same), the same figures, no two different sets of people."""
     short, long_ = sorted((content_stems(a.text), content_stems(b.text)), key=len)
@@ -119,18 +141,64 @@ def says_the_same(a: Unit, b: Unit, cosine: float) -> bool:
     if a.people and b.people and not a.people & b.people:
         return False
     places_a, places_b = parties_in(a.text), parties_in(b.text)
-    if not (places_a <= places_b or places_b <= places_a):
+    if not (places_a <= places_b or places_b <= places_a) and not one_remark_reworded(a, b):
         return False  # troops leaving one country and troops leaving another: two facts
     overlap = len(short & long_) / len(short)
     if same_voice(a, b):  # one speaker's remark in other words (a translation): the speaker is the referent
         # an outlet's sentence giving the speaker's words tells them in its own: fewer shared, but some
+        # and two words of the remark that are not the story's topic ("Iran", "nuclear", "deal"):
+        # "secret files prove the deal is based on lies" is not "Iran intensified its efforts to hide
+        # its secret files", nor "Iran was continuing to test missiles" a plan to curb missiles
         if "sentence" in (a.kind, b.kind):
-            return overlap >= REPORTING_SENTENCE_CONTENT
+            beyond_topic = lowercase_stems(a.text) & lowercase_stems(b.text) - topic
+            return overlap >= REPORTING_SENTENCE_CONTENT and len(beyond_topic) >= REPORTING_SHARED_WORDS
         # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
         return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
+    if narration(a) and narration(b) and cosine < NARRATION_SAME_MEANING:
+        # "Macron tried to persuade Trump to remain in the Iran agreement during his visit" and
+        # "Receiving Macron for a visit, Trump repeated his criticism of the agreement" share the
+        # setting, not the fact
+        mine, theirs = sorted((lowercase_stems(a.text), lowercase_stems(b.text)), key=len)
+        if not mine or len(mine & theirs) < CLOSE_CONTENT * len(mine) or len(mine & theirs) < NARRATION_WORDS * len(theirs):
+            return False
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
+
+
+def negated_stems(unit: Unit) -> set[str]:
+    """The content words a negation governs: those after it in its clause ("has not spoken with
+    Kim"; in "did not answer questions about whether he has spoken with Kim" only "answer" and
+    "questions"). A partial quote is read with the words before it, where its negation stands
+    ("had not seen 'any sign of de-escalation'")."""
+    text = unit.text
+    if unit.kind == "partial":
+        offset = unit.start - unit.sentence.start
+        text = unit.sentence.text[max(0, offset - PARTIAL_CONTEXT):offset] + " " + text
+    negated: set[str] = set()
+    asserted: set[str] = set()
+    for clause in CLAUSE_END.split(normalize(text)):
+        tokens = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", clause)
+        at = next((i for i, t in enumerate(tokens) if (t in NEGATION or t.endswith("n't"))
+                   and tokens[i + 1:i + 2] != [] and tokens[i + 1] not in NOT_NEGATING), len(tokens))
+        asserted |= content_stems(" ".join(tokens[:at]))
+        negated |= content_stems(" ".join(tokens[at + 1:]))
+    # "don't believe what you hear, believe what you see" asserts believing too
+    return negated - asserted
+
+
+def polarity_differs(a: Unit, b: Unit) -> bool:
+    """A word both units use is negated in one and not in the other: an assertion and its
+    negation, which is a disagreement, never one statement."""
+    shared = content_stems(a.text) & content_stems(b.text)
+    return bool(shared & (negated_stems(a) ^ negated_stems(b)))
+
+
+def topic_words(units: list[Unit]) -> frozenset[str]:
+    """The words the story is about: in at least TOPIC_SHARE of its units. Sharing them
+    says that two sentences are about the story, not that they say the same thing."""
+    counts = Counter(w for u in units for w in content_stems(u.text))
+    return frozenset(w for w, n in counts.items() if n >= max(TOPIC_MIN_UNITS, TOPIC_SHARE * len(units)))
 
 
 def lowercase_stems(text: str) -> set[str]:
@@ -158,7 +226,8 @@ def name_key(name: str) -> tuple[str, str]:
     return (tokens[0], tokens[-1]) if tokens else (name, name)
 
 
-def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[str]) -> float:
+def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[str],
+               topic: frozenset[str] = frozenset()) -> float:
     """How surely two units state the same thing (0 when they do not).
 
     Copies of one text join whoever is credited (the attribution check reports who). Otherwise
@@ -170,10 +239,9 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     speakers_agree = same_voice(a, b)
     if a.speaker in people and b.speaker in people and not speakers_agree:
         return 0.0
-    # an outlet's own sentence restates a quote only if it names the quoted person
+    if narration_and_remark([a, b]) or stock_phrase(a, quote_words(a.text), b) or stock_phrase(b, quote_words(b.text), a):
+        return 0.0
     for mine, other in ((a, b), (b, a)):
-        if mine.kind == "sentence" and other.speaker in people and other.speaker not in mine.people:
-            return 0.0
         if mine.kind == other.kind == "sentence" and mine.reports & people and not mine.reports & (other.people | other.reports):
             return 0.0  # a sentence giving someone's words, and one about the same thing that never names them
     if a.kind == b.kind == "sentence" and cosine < threshold + SENTENCE_MARGIN:
@@ -181,19 +249,25 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     short, long_ = sorted((normalize(a.text), normalize(b.text)), key=len)
     if len(short) >= 12 and len(short.split()) >= 2 and short in long_:
         return max(cosine, threshold) + 0.1
-    if len(short.split()) < MIN_ALIGN_WORDS or a.stance != b.stance or not says_the_same(a, b, cosine):
+    if len(short.split()) < MIN_ALIGN_WORDS or a.stance != b.stance or not says_the_same(a, b, cosine, topic):
         return 0.0
+    if polarity_differs(a, b):
+        return 0.0  # "Trump will meet the Queen" / "he is unlikely to meet Queen Elizabeth II": a disagreement
     if QUOTED_OR_REPORTED >= {a.kind, b.kind} and not speakers_agree:
         return 0.0  # a paraphrase is of someone: the same words from two speakers are two remarks
     if speakers_agree and word_containment(short, long_) >= 0.7:
         return max(cosine, threshold)
     if speakers_agree and cosine >= threshold - SAME_SPEAKER_BONUS:
         return cosine + SAME_SPEAKER_BONUS
+    if one_remark_reworded(a, b):
+        return threshold  # a translation: the same remark in other words, which vectors read as far apart
     return cosine if cosine >= threshold else 0.0
 
 
-def verbatim_pairs(units: list[Unit]) -> set[tuple[int, int]]:
-    """Quotes of different reports that are copies of one quote, found through shared word pairs."""
+def shared_word_pairs(units: list[Unit]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Quotes of different reports that share a pair of words: those that are copies of one
+    quote, and the others, candidates as one speaker's remark in two translations ("don't
+    believe what you hear" / "we don't believe what we hear") often are not near in meaning."""
     words = {i: quote_words(u.text) for i, u in enumerate(units) if u.kind in QUOTED}
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, w in words.items():
@@ -201,11 +275,22 @@ def verbatim_pairs(units: list[Unit]) -> set[tuple[int, int]]:
             index[bigram].append(i)
     candidates = {(i, j) for ids in index.values() if len(ids) < 50 for i in ids for j in ids
                   if i < j and units[i].article != units[j].article}
-    return {(i, j) for i, j in candidates if verbatim(words[i], words[j])}
+    copies = {(i, j) for i, j in candidates if verbatim(words[i], words[j])
+              and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])}
+    return copies, candidates - copies
+
+
+def stock_phrase(unit: Unit, words: tuple[str, ...], other: Unit) -> bool:
+    """A few words in quotation marks credited to no one, in a sentence that never names the
+    speaker of the other quote: a phrase in the news ("the denuclearization of the Korean
+    peninsula"), not a copy of that speaker's remark."""
+    if unit.kind not in QUOTED or unit.speaker or not other.speaker or len(words) >= SHORT_QUOTE:
+        return False
+    return other.speaker.split()[-1].lower() not in unit.sentence.text.lower()
 
 
 def neighbour_pairs(units: list[Unit], vectors: np.ndarray, copies: set[tuple[int, int]], threshold: float,
-                    people: set[str]) -> dict[tuple[int, int], float]:
+                    people: set[str], topic: frozenset[str]) -> dict[tuple[int, int], float]:
     """Each unit paired with its nearest units in embedding space, scored: the candidates come
     a block of rows at a time, so memory grows with the number of units, not with its square."""
     pairs: dict[tuple[int, int], float] = {}
@@ -216,7 +301,7 @@ def neighbour_pairs(units: list[Unit], vectors: np.ndarray, copies: set[tuple[in
             a, b = units[i], units[j]
             if a.article == b.article and cosine < SAME_ARTICLE_SIMILARITY:
                 continue
-            score = pair_score(a, b, cosine, threshold, people)
+            score = pair_score(a, b, cosine, threshold, people, topic)
             if score > 0:
                 pairs[(i, j)] = score
     return pairs
@@ -230,10 +315,17 @@ def align(story: Story) -> list[Statement]:
         return []
     sims = Cosines(vectors)  # computed where read: never the whole units x units matrix
     people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
-    copies = verbatim_pairs(units)
-    pairs: dict[tuple[int, int], float] = {pair: VERBATIM for pair in copies
-                                           if not stances_clash({units[pair[0]].stance, units[pair[1]].stance})}
-    pairs.update(neighbour_pairs(units, vectors, copies, threshold, people))
+    copies, wording = shared_word_pairs(units)
+    # the longest copies join first: a whole remark and its copy before a phrase that is in both
+    pairs: dict[tuple[int, int], float] = {(i, j): VERBATIM + 1 - 1 / min(len(units[i].text), len(units[j].text))
+                                           for i, j in copies if not stances_clash({units[i].stance, units[j].stance})}
+    topic = topic_words(units)
+    pairs.update(neighbour_pairs(units, vectors, copies, threshold, people, topic))
+    for i, j in sorted(wording - pairs.keys()):
+        if same_speaker(units[i].speaker, units[j].speaker):
+            score = pair_score(units[i], units[j], float(sims[i, j]), threshold, people, topic)
+            if score > 0:
+                pairs[(i, j)] = score
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     # the sentences of one quote in quotation marks start as one statement
@@ -262,7 +354,7 @@ def align(story: Story) -> list[Statement]:
             # average linkage, which punishes a statement spread over two sentences, firmer than single linkage
             linkage = float(np.concatenate([best_per_quote(units, right_full, cross.max(axis=0)),
                                             best_per_quote(units, left_full, cross.max(axis=1))]).mean())
-            if linkage < threshold - LINKAGE_SLACK and score < threshold + 0.2:
+            if linkage < threshold - LINKAGE_SLACK and score < threshold + 0.2 and not one_remark_reworded(units[i], units[j]):
                 continue
             said_left = {units[x].speaker for x in left} & people
             said_right = {units[x].speaker for x in right} & people
@@ -270,6 +362,13 @@ def align(story: Story) -> list[Statement]:
                 continue  # a statement has one speaker, however many outlets carry it
             if two_remarks(units, left, right):
                 continue  # one speaker's quotes join only as copies of one remark, never on topic
+            if not narration_agrees(units, sims, left, right, threshold, people, topic):
+                continue  # each outlet's sentence tells the same fact as every other's, not a neighbour's
+        joined = [units[x] for x in left + right]
+        if narration_and_remark(joined) or any(stock_phrase(u, quote_words(u.text), r) for u in joined for r in joined):
+            continue  # an outlet's account of the event, or a phrase in the news, is not a remark of the speaker
+        if passages_differ(units, sims, left, right, threshold):
+            continue  # a line the speaker said twice does not make their two appearances one remark
         shared = {units[x].article for x in left} & {units[x].article for x in right}
         if shared and score < VERBATIM:  # a report quoting one remark twice: still one remark
             own_left = [x for x in left if units[x].article in shared]
@@ -282,6 +381,61 @@ def align(story: Story) -> list[Statement]:
         members[ci] = left + right
         del members[cj]
     return [to_statement(story, [units[x] for x in sorted(group)], vectors[group], people) for group in members.values()]
+
+
+def narration(unit: Unit) -> bool:
+    """Words in no known speaker's voice: the outlet's own sentence, or reported speech whose
+    speaker the reports do not name."""
+    return unit.kind == "sentence" or (unit.kind == "indirect" and unit.speaker is None)
+
+
+def narration_and_remark(units: list[Unit]) -> bool:
+    """A speaker's remark with an outlet's narration that does not give that speaker's words:
+    "Pompeo met with Kim" told by an outlet is a fact, a tweet saying it is a remark, and
+    "Kim might not need many more tests" is no retelling of Kim's announcement. A statement
+    is one or the other; an outlet's sentence quoting the speaker may join the remark."""
+    remarks = [u for u in units if u.kind in QUOTED_OR_REPORTED and u.speaker]
+    return bool(remarks) and any(narration(u) and not any(same_voice(u, r) for r in remarks) for u in units)
+
+
+def passages_differ(units: list[Unit], sims, left: list[int], right: list[int], threshold: float) -> bool:
+    """Two passages of several sentences (a paragraph's quote) from different reports that share
+    fewer than half of the shorter one's sentences are two remarks: Trump's "It should have never
+    been made" closed both his Oval Office remarks and his answer at the news conference."""
+    def passages(side: list[int]) -> list[list[int]]:
+        by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for x in side:
+            if not narration(units[x]) or units[x].reports:
+                by_line[(units[x].article, units[x].line)].append(x)
+        return [group for group in by_line.values() if len(group) > 1]
+
+    for mine in passages(left):
+        for theirs in passages(right):
+            if units[mine[0]].article == units[theirs[0]].article:
+                continue
+            short, long_ = sorted((mine, theirs), key=len)
+            found = sum(any(sims[x, y] >= threshold or verbatim(quote_words(units[x].text), quote_words(units[y].text))
+                            for y in long_) for x in short)
+            if found < PASSAGE_SHARE * len(short):
+                return True
+    return False
+
+
+def narration_agrees(units: list[Unit], sims, left: list[int], right: list[int], threshold: float,
+                     people: set[str], topic: frozenset[str]) -> bool:
+    """Complete linkage for the outlets' own sentences: each sentence of one side tells the
+    same fact as each of the other side (of another report). Joined through a neighbour, "Pompeo
+    went to prepare talks" and "Trump said talks are at the highest levels" made one statement."""
+    mine = [x for x in left if narration(units[x])]
+    theirs = [y for y in right if narration(units[y])]
+    return all(pair_score(units[x], units[y], float(sims[x, y]), threshold, people, topic) > 0
+               for x in mine for y in theirs if units[x].article != units[y].article)
+
+
+def one_remark_reworded(a: Unit, b: Unit) -> bool:
+    """Two quotes of one speaker sharing the remark's words: translations of one remark read far
+    apart to the sentence encoder, so the words, not the vectors, tell they are one."""
+    return a.kind in QUOTED and b.kind in QUOTED and same_speaker(a.speaker, b.speaker) and shares_wording(a.text, b.text)
 
 
 def two_remarks(units: list[Unit], left: list[int], right: list[int]) -> bool:

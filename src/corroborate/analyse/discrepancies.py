@@ -425,7 +425,7 @@ def wording_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
         where = {(m.article, m.line) for ms in by_article.values() for m in ms}
         if any(where <= earlier for earlier in reported):
             continue  # part of a remark already shown
-        if not any(not same_wording(texts[a], texts[b]) for a, b in combinations(texts, 2)):
+        if not any(reworded(texts, a, b) for a, b in combinations(texts, 2)):
             continue
         reported.append(where)
         values = [DiscrepancyValue(a, ms[0].line, texts[a], None, story.outlet(a), sentence_of(story, a, ms[0].start))
@@ -439,6 +439,17 @@ def wording_discrepancies(story: Story, statements: list[Statement]) -> list[Dis
 def stems(text: str) -> tuple[str, ...]:
     """Words with a plural 's' cut, so 'any signs' and 'any sign' read as the same words."""
     return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words(normalize(text)))
+
+
+def reworded(texts: dict[str, str], a: str, b: str) -> bool:
+    """Two outlets' words of one remark differ, and are not two cuts of a third outlet's longer
+    quote ("extremely high levels" and "direct talks at very high levels" are both in "we have had
+    direct talks at very high levels, extremely high levels")."""
+    if same_wording(texts[a], texts[b]):
+        return False
+    longest = max(len(stems(texts[a])), len(stems(texts[b])))
+    return not any(len(stems(texts[c])) >= longest and same_wording(texts[a], texts[c]) and same_wording(texts[b], texts[c])
+                   for c in texts if c not in (a, b))
 
 
 def same_wording(a: str, b: str) -> bool:

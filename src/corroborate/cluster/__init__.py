@@ -2,7 +2,8 @@
 
 Copies of one text (wire copy, reprints) are found first with MinHash LSH; then each report
 joins the reports it tells one event with, judged by what reporters use: when (dates in a
-window), where and who (places, people, organisations), what (the wording of the lead).
+window), where and who (places, people, organisations), what (the wording of the lead, the
+rare words of the whole text).
 `StoryIndex` does it incrementally; `cluster` is the one-batch call.
 """
 from __future__ import annotations

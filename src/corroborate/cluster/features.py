@@ -1,11 +1,13 @@
 """What a reporter checks to tell whether two reports tell one event, taken from an annotated
 report once: when (its date or the date line at its top, the days its lead names, the years it
 names), where and who (places, people and organisations, and whom it is mostly about), what (a
-vector of its lead, and the figures it gives: tolls, magnitudes, ages, sums), and the MinHash of
+vector of its lead, the rare words of its whole text, and the figures it gives: tolls,
+magnitudes, ages, sums), and the MinHash of
 its text for spotting copies. Plain data, so an index can be saved and reloaded."""
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +16,7 @@ from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
+from wordfreq import zipf_frequency
 
 from ..dates import calendar_date, parse_iso
 from ..model import Article
@@ -25,6 +28,11 @@ NUM_PERM = 128
 MINHASH_SCHEME = "affine32"  # datasketch's default; named so saved hash values are read back alike
 LEAD_SENTENCES = 4  # the lead tells the event; later paragraphs drift into background
 SMALL_COUNT = 10
+MAIN_MENTIONS = 2
+# words as common as "said" or "people" (Zipf 6) weigh nothing; the 100 rarest-weighted words of
+# a report hold its specifics and bound its profile (100,000 reports: 0.8 MB per 1,000)
+COMMON_WORD, TERMS = 6.0, 100
+TERM = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")  # "capaldi", "ms08-078", "6.1", "o'brien"
 # a date line: one of the first lines, a full date with its year and a few words around it
 # besides times ("Posted on Thu Jun 13, 2013 08:45 AM PDT", "Monday, Sep 10, 2012 | Updated
 # 9:01 AM EDT")
@@ -51,15 +59,21 @@ class Profile:
     # read back without them)
     figures: list[str] = field(default_factory=list)
     lead_days: list[int] = field(default_factory=list)  # the days the lead names: when the event happened
+    # the whole text's rare words (hashed) and their unit-length weights: the specifics of the event
+    terms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="uint32"), repr=False)
+    term_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="float32"), repr=False)
 
     def to_dict(self) -> dict:
-        return {**{k: v for k, v in vars(self).items() if k not in ("vector", "minhash")},
-                "vector": [round(float(x), 6) for x in self.vector], "minhash": [int(x) for x in self.minhash]}
+        return {**{k: v for k, v in vars(self).items() if k not in ARRAYS},
+                "vector": [round(float(x), 6) for x in self.vector], "minhash": [int(x) for x in self.minhash],
+                "terms": [int(x) for x in self.terms], "term_weights": [round(float(x), 6) for x in self.term_weights]}
 
     @classmethod
     def from_dict(cls, data: dict) -> Profile:
-        return cls(**{**data, "vector": np.asarray(data["vector"], dtype="float32"),
-                      "minhash": np.asarray(data["minhash"], dtype="uint64")})
+        return cls(**{**data, **{k: np.asarray(data.get(k, []), dtype=t) for k, t in ARRAYS.items()}})
+
+
+ARRAYS = {"vector": "float32", "minhash": "uint64", "terms": "uint32", "term_weights": "float32"}
 
 
 def body_text(article: Article) -> str:
@@ -91,9 +105,25 @@ def names_of(article: Article) -> dict[str, int]:
 
 
 def main_person(article: Article) -> str | None:
-    people = Counter({name_key(e.name, "person"): len(e.mentions) for e in article.entities if e.kind == "person"})
+    """Whom the report is about: the person it names most (the mentions of every entity read as
+    that surname summed), if named at least MAIN_MENTIONS times (one mention in a short report
+    is as often a bystander, or a word the small NER model took for a name) and named in the
+    lead too (a witness quoted at length further down is not the subject of the event)."""
+    people: Counter[str] = Counter()
+    opening: set[str] = set()
+    end = lead_end(article)
+    for e in article.entities:
+        if e.kind == "person":
+            people[name_key(e.name, "person")] += len(e.mentions)
+            if any(m.start < end for m in e.mentions):
+                opening.add(name_key(e.name, "person"))
     ranked = sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))
-    return ranked[0][0] if ranked else None
+    return ranked[0][0] if ranked and ranked[0][1] >= MAIN_MENTIONS and ranked[0][0] in opening else None
+
+
+def lead_end(article: Article) -> int:
+    """Where the lead (the first LEAD_SENTENCES sentences) ends in the text."""
+    return article.sentences[LEAD_SENTENCES - 1].end if len(article.sentences) >= LEAD_SENTENCES else len(article.text)
 
 
 def figures_of(article: Article) -> list[str]:
@@ -116,10 +146,44 @@ def figures_of(article: Article) -> list[str]:
 def lead_days(article: Article) -> list[int]:
     """Days the lead names ("on Monday", "Nov. 30, 2009"): the event's own, unlike the dates of
     the background later paragraphs bring."""
-    lead_end = article.sentences[LEAD_SENTENCES - 1].end if len(article.sentences) >= LEAD_SENTENCES else len(article.text)
+    end = lead_end(article)
     days = {days_of(v.normalized) for v in article.values
-            if v.kind == "date" and isinstance(v.normalized, str) and len(v.normalized) == 10 and v.start < lead_end}
+            if v.kind == "date" and isinstance(v.normalized, str) and len(v.normalized) == 10 and v.start < end}
     return sorted(d for d in days if d is not None)
+
+
+def terms_of(article: Article) -> tuple[np.ndarray, np.ndarray]:
+    """The words of the whole report weighted by how rare they are in English at large (a fixed
+    background, so a word weighs the same whatever else has been filed; IDF over the reports
+    filed would change with every batch): what tells two castings or two patches apart is the
+    specifics anywhere in the text (the actor's surname, "twelfth", the bulletin's number), not
+    only the lead's gist."""
+    return weighted_terms(body_text(article) or article.text)
+
+
+def weighted_terms(text: str) -> tuple[np.ndarray, np.ndarray]:
+    return terms_of_counts(term_counts(text))
+
+
+def term_counts(text: str) -> Counter[str]:
+    return Counter(w for w in TERM.findall(normalize(text)) if len(w) > 1)
+
+
+def terms_of_counts(counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed words sorted, and their weights: sublinear in the count times the rarity, the
+    TERMS heaviest kept, unit length."""
+    weights = {w: (1.0 + np.log(n)) * rarity(w) for w, n in counts.items()}
+    kept = sorted((w for w, x in weights.items() if x > 0), key=lambda w: (-weights[w], w))[:TERMS]
+    pairs = sorted((zlib.crc32(w.encode("utf-8")), weights[w]) for w in kept)
+    keys = np.array([k for k, _ in pairs], dtype="uint32")
+    values = np.array([x for _, x in pairs], dtype="float32")
+    return keys, values / (np.linalg.norm(values) or 1.0)
+
+
+@lru_cache(maxsize=500_000)
+def rarity(word: str) -> float:
+    """0 for a word as common as COMMON_WORD ("said", "people"), rising by one per tenfold rarer."""
+    return max(COMMON_WORD - zipf_frequency(word, "en"), 0.0)
 
 
 def days_of(iso: str | None) -> int | None:
@@ -186,10 +250,11 @@ def profiles(articles: list[Article], settings: Settings) -> list[Profile]:
         row += len(lead)
         mean = mean / (np.linalg.norm(mean) or 1.0)
         day, years = dating(article)
+        keys, weights = terms_of(article)
         out.append(Profile(
             id=article.id, outlet=article.outlet, title=(article.title or (lead[0] if lead else article.id)).strip(),
             day=day, years=years, names=names_of(article), main_person=main_person(article),
             vector=mean.astype("float32"), minhash=minhash_of(body_text(article) or article.text).hashvalues,
-            figures=figures_of(article), lead_days=lead_days(article),
+            figures=figures_of(article), lead_days=lead_days(article), terms=keys, term_weights=weights,
         ))
     return out

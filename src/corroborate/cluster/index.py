@@ -156,8 +156,9 @@ class StoryIndex:
         for _, story, i in claims:
             if i not in names and story not in names.values():
                 names[i] = story
+        taken = set(names.values()) | (self.members.keys() - set(old.values()))
         for i, cluster in enumerate(clusters):
-            story = names.get(i) or "story-" + hashlib.sha1(min(cluster).encode("utf-8")).hexdigest()[:12]
+            story = names.get(i) or new_story_id(cluster, taken)
             for absorbed in sorted({old[k] for k in cluster if k in old} - {story}):
                 if all(k in cluster for k in self.members.get(absorbed, [])):
                     merge = Merge(into=story, merged=absorbed, by=by)
@@ -284,6 +285,17 @@ def average_link(profiles: list[Profile], copies: list[set[str]]) -> list[set[st
     for p in profiles:
         clusters[labels[index[unit_of[p.id]]]].add(p.id)
     return sorted(clusters.values(), key=min)
+
+
+def new_story_id(cluster: set[str], taken: set[str]) -> str:
+    """Named after the cluster's first report, numbered on when a story that keeps its id was
+    once named after that report (the report has left it)."""
+    seed, n = min(cluster), 0
+    story = "story-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
+    while story in taken:
+        n += 1
+        story = "story-" + hashlib.sha1(f"{seed}#{n}".encode("utf-8")).hexdigest()[:12]
+    return story
 
 
 def _iso(day: int) -> str:
