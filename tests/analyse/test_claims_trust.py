@@ -447,3 +447,15 @@ def test_a_phrase_in_the_news_joins_no_remark_through_an_unattributed_copy():
                         report("c", "London Post", copy, SUMMIT)])
     [remark] = statements_with(briefing, "significant step")
     assert {m.article for m in remark.mentions} == {"a", "c"}
+
+
+def test_a_word_an_outlet_adds_in_brackets_is_no_change_of_the_quote():
+    # ECB+ topic 9: "the final (rule) language" (the editor's word) was reported as another wording of Wetzler's quote
+    plain = "We will look at the final language when it is published tomorrow, but we will see them in court"
+    marked = "We will look at the final (rule) language when it is published tomorrow, but we will see them in court"
+    changed = "We will look at the final draft language when it is published tomorrow, but we will see them in court"
+    a = report("a", "Harbor Times", Said(f'"{plain}," Wetzler said in a statement.', plain, "Andrew Wetzler", "Wetzler"), SUMMIT)
+    b = report("b", "Seoul Daily", Said(f'"{marked}," Wetzler said in a statement.', marked, "Andrew Wetzler", "Wetzler"), TESTS)
+    c = report("c", "Valley Courier", Said(f'"{changed}," Wetzler said in a statement.', changed, "Andrew Wetzler", "Wetzler"), TESTS)
+    assert not [d for d in analyse([a, b]).discrepancies if d.kind == "quote-wording"]
+    assert [d for d in analyse([a, c]).discrepancies if d.kind == "quote-wording"]  # a word changed still shows

@@ -32,7 +32,7 @@ SAME_SENTENCE_TOPIC = 0.5
 COMMON_NAME_SHARE = 0.8  # names in this share of reports (Russia, NATO) tell nothing about sameness
 REPORTING_DATE = re.compile(r"\b(?:said|says|announced|told|declared|reported|wrote|added|briefing|conference|statement)\b(?:\s+\w+){0,3}\s*$", re.I)
 MIN_SHARED_WORDS = 3
-ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[")
+ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[|\(\w[^()]{0,30}\)")  # cuts, and words the outlet supplied: "[he]", "(rule)"
 MAX_WORDING_CHANGES = 2  # words added or replaced inside the shared stretch ("Everything is now in place")
 
 
