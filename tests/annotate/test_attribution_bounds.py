@@ -130,3 +130,13 @@ def test_a_content_never_ends_inside_a_hyphenated_word():
         "The deal was signed in 2015 by six world powers and Iran.")
     quote = quote_with(article, "he was open to")
     assert quote.text == "he was open to re-negotiating the deal" and quote.speaker == "Trump" and quote.stance == "asserts"
+
+
+def test_a_tag_after_an_adverbial_opening_is_left_out_of_the_content():
+    # ECB+ topic 19 (New York Times): the content held the tag, "At the same time, he said, the situation ..."
+    article = annotated(
+        "Shanduke McPhatter, who runs an anti-violence group in the neighborhood, spoke to reporters on Tuesday.",
+        "At the same time, he said, the situation on the streets has grown more complex for law enforcement.",
+        "The border, he said, stays closed to all trucks until Friday.")
+    assert quote_with(article, "the situation on the streets").text.startswith("the situation on the streets")
+    assert quote_with(article, "stays closed").text.startswith("The border, he said, stays closed")  # the subject stays

@@ -104,9 +104,15 @@ def reported_content(cue) -> tuple[list, bool]:
             # "a video that it said showed tanks": only what follows a cue inside its own clause
             return [t for t in clause_of(comp) if t.i > cue.i or comp.i < cue.i], False
         if cue.dep_ == "parataxis" and lower in SPEECH_VERBS:
-            # "The border, he said, stays closed": the sentence around the tag is the content
+            # "The border, he said, stays closed": the sentence around the tag is the content;
+            # "At the same time, he said, the situation ...": what the tag follows is no part of it
+            # but an adverbial, and the content starts after the tag rather than holding it
             skip = {t.i for t in cue.subtree}
-            return trimmed([t for t in clause_of(cue.head, keep=cue) if t.i not in skip]), False
+            content = [t for t in clause_of(cue.head, keep=cue) if t.i not in skip]
+            if not any(t.i < cue.i and t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in content) \
+                    and not any(t.is_quote for t in content):  # quoted words around a tag are the quote's pieces
+                content = [t for t in content if t.i > cue.i]
+            return trimmed(content), False
     if lower in ACT_CUES:
         if cue.dep_ == "relcl":
             return [], False  # "a union that has endorsed Mr. Sanders": narration on who someone is, not a remark
