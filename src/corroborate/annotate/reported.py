@@ -104,9 +104,9 @@ def reported_content(cue) -> tuple[list, bool]:
             # "a video that it said showed tanks": only what follows a cue inside its own clause
             return [t for t in clause_of(comp) if t.i > cue.i or comp.i < cue.i], False
         if cue.dep_ == "parataxis" and lower in SPEECH_VERBS:
-            # "The border, he said, stays closed": the sentence around the tag is the content;
-            # "At the same time, he said, the situation ...": what the tag follows is no part of it
-            # but an adverbial, and the content starts after the tag rather than holding it
+            # "The border, he said, stays closed": the sentence around the tag is the content; when
+            # what comes before the tag holds no subject ("At the same time, he said, the situation
+            # ..."), it is an adverbial, and the content starts after the tag rather than holding it
             skip = {t.i for t in cue.subtree}
             content = [t for t in clause_of(cue.head, keep=cue) if t.i not in skip]
             if not any(t.i < cue.i and t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in content) \
