@@ -5,24 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate import annotate
-from corroborate.clean import clean
-from corroborate.model import Article, Quote
+from annotated_reports import annotated_report, quote_with
+from corroborate.model import Article
 
 pytestmark = pytest.mark.slow
 
 
 def annotated(*paragraphs: str) -> Article:
-    article = Article(id="r.txt", source="r.txt", text="\n\n".join(("Campaign notes from the trail", *paragraphs)))
-    clean([article])
-    annotate([article])
-    return article
-
-
-def quote_with(article: Article, words: str) -> Quote:
-    found = [q for q in article.quotes if words in q.text and q.kind != "scare"]
-    assert found, (words, [(q.kind, q.text) for q in article.quotes])
-    return found[0]
+    return annotated_report("Campaign notes from the trail", *paragraphs)
 
 
 def test_two_apostrophes_open_and_close_a_quote_past_an_apostrophe_inside():

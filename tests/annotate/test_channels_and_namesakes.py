@@ -5,24 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate import annotate
-from corroborate.clean import clean
-from corroborate.model import Article, Quote
+from annotated_reports import annotated_report as annotated
+from annotated_reports import quote_with
+from corroborate.model import Article
 
 pytestmark = pytest.mark.slow
-
-
-def annotated(title: str, *paragraphs: str) -> Article:
-    article = Article(id="r.txt", source="r.txt", text="\n\n".join((title, *paragraphs)))
-    clean([article])
-    annotate([article])
-    return article
-
-
-def quote_with(article: Article, words: str, kind: str | None = None) -> Quote:
-    found = [q for q in article.quotes if words in q.text and q.kind != "scare" and kind in (None, q.kind)]
-    assert found, (words, [(q.kind, q.speaker, q.text) for q in article.quotes])
-    return found[0]
 
 
 def people(article: Article) -> set[str]:

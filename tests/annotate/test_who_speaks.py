@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.annotate import annotate
-from corroborate.clean import clean
-from corroborate.model import Article, Quote
+from annotated_reports import annotated_report, quote_with
+from corroborate.model import Article
 
 pytestmark = pytest.mark.slow
 
 
 def annotated(*paragraphs: str) -> Article:
-    # blank lines between paragraphs, as in the reports
-    article = Article(id="r.txt", source="r.txt", text="\n\n".join(("Iran deal talks at the White House", *paragraphs)))
-    clean([article])
-    annotate([article])
-    return article
-
-
-def quote_with(article: Article, words: str, kind: str | None = None) -> Quote:
-    found = [q for q in article.quotes if words in q.text and q.kind != "scare" and kind in (None, q.kind)]
-    assert found, (words, [(q.kind, q.speaker, q.text) for q in article.quotes])
-    return found[0]
+    return annotated_report("Iran deal talks at the White House", *paragraphs)
 
 
 def speakers(article: Article) -> set[str | None]:
