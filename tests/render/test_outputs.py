@@ -1,6 +1,7 @@
 """Markdown, HTML and JSON carry the same briefing; JSON keeps to docs/briefing.schema.json."""
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -37,3 +38,19 @@ def test_every_html_citation_points_at_an_anchor(seed_briefing):
     anchors = set(re.findall(r'id="(a\d+-\d+)"', html))
     assert targets and targets <= anchors
     assert "<script" not in html and "http://" not in html and "https://" not in html
+
+
+def test_two_reports_of_one_outlet_are_cited_apart(seed_briefing):
+    """A reader must be able to tell which of an outlet's reports a citation points at."""
+    briefing = copy.deepcopy(seed_briefing)
+    order = {a.id: i for i, a in enumerate(briefing.articles)}
+    shared = next(s for s in briefing.statements if len({m.article for m in s.mentions}) > 1)
+    first, second = (briefing.articles[order[i]] for i in sorted({m.article for m in shared.mentions}, key=order.get)[:2])
+    first.outlet = second.outlet = "Same Outlet"
+    md = render(briefing, "md")
+    assert f"### Same Outlet (1): {first.title}" in md and f"### Same Outlet (2): {second.title}" in md
+    line = next(line for line in md.splitlines() if shared.text in line and "[Same Outlet" in line)
+    assert "[Same Outlet (1) L" in line and "[Same Outlet (2) L" in line
+    assert "[Same Outlet L" not in md
+    html = render(briefing, "html")
+    assert ">Same Outlet (1) L" in html and ">Same Outlet (2) L" in html

@@ -32,7 +32,7 @@ def context(briefing: Briefing) -> dict:
     timeline = [(e, view.cite(e.article, e.line)) for e in briefing.timeline]
     shared = [s for s in briefing.statements if len(s.outlets) > 1]
     exclusive = {o: [view.statements[i] for i in ids] for o, ids in (briefing.coverage.exclusive if briefing.coverage else {}).items()}
-    sources = [(a, a.display_name, source_html(a, i, view.cited.get(i, set()))) for i, a in enumerate(briefing.articles)]
+    sources = [(a, view.labels[a.id], source_html(a, i, view.cited.get(i, set()))) for i, a in enumerate(briefing.articles)]
     return dict(
         b=briefing, summary=summary, claims=claims, discrepancies=discrepancies, speakers=speakers,
         timeline=timeline, shared=shared, exclusive=exclusive, sources=sources, badges=BADGES, status_labels=STATUS_LABELS,

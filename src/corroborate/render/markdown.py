@@ -41,7 +41,7 @@ def render(briefing: Briefing) -> str:
         out.append("|---|---|---|---|")
         for v in d.values:
             said = (v.surface or v.sentence or "").replace("|", "\\|").replace("\n", " ")
-            out.append(f"| {v.outlet} | {v.line} | {said} | {v.normalized if v.normalized is not None else ''} |")
+            out.append(f"| {view.labels.get(v.article, v.outlet)} | {v.line} | {said} | {v.normalized if v.normalized is not None else ''} |")
         out.append("")
     out += ["## Who said what", ""]
     for person in view.speakers():
@@ -74,7 +74,7 @@ def render(briefing: Briefing) -> str:
     out += ["", "## Sources", ""]
     for a in briefing.articles:
         date = (a.published or "undated") + (" (inferred from the story)" if a.published_inferred else "")
-        out.append(f"### {a.display_name}: {a.title or a.id}")
+        out.append(f"### {view.labels[a.id]}: {a.title or a.id}")
         if a.url:
             out.append(f"- original: <{a.url}>")
         out.append(f"- id: {a.id}; date: {date}; authors: {', '.join(a.authors) or 'not given'}; "

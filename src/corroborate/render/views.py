@@ -36,11 +36,26 @@ def anchor(article_index: int, start: int) -> str:
     return f"a{article_index}-{start}"
 
 
+def report_labels(articles: list[Article]) -> dict[str, str]:
+    """How each report is named in citations: its outlet, numbered in briefing order when the
+    outlet gave several reports, so that "[Reuters (2) L14]" leads to one report, not to either."""
+    names = [a.display_name for a in articles]
+    seen: dict[str, int] = {}
+    labels = {}
+    for a, name in zip(articles, names):
+        if names.count(name) > 1:
+            seen[name] = seen.get(name, 0) + 1
+            name = f"{name} ({seen[name]})"
+        labels[a.id] = name
+    return labels
+
+
 class View:
     def __init__(self, briefing: Briefing):
         self.briefing = briefing
         self.index = {a.id: i for i, a in enumerate(briefing.articles)}
         self.articles = briefing.articles
+        self.labels = report_labels(briefing.articles)
         self.statements = {s.id: s for s in briefing.statements}
         self.cited: dict[int, set[tuple[int, int]]] = {}
 
@@ -51,14 +66,14 @@ class View:
             ln = next((x for x in article.lines if x.line == line), None)
             start, end = (ln.start, ln.end) if ln else (0, 0)
         self.cited.setdefault(i, set()).add((start, end))
-        return Citation(article.display_name, i, line, anchor(i, start), text or article.text[start:end])
+        return Citation(self.labels[article.id], i, line, anchor(i, start), text or article.text[start:end])
 
     def cite_mentions(self, mentions: list[StatementMention]) -> list[Citation]:
         seen, out = set(), []
         for m in mentions:
             c = self.cite(m.article, m.line, m.start, m.end, m.text)
-            if (c.outlet, c.line) not in seen:
-                seen.add((c.outlet, c.line))
+            if (c.article_index, c.line) not in seen:
+                seen.add((c.article_index, c.line))
                 out.append(c)
         return out
 
