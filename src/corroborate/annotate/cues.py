@@ -20,12 +20,17 @@ answer answered answers fume fumed fumes muse mused muses scoff scoffed snap sna
 boast boasted boasts brag bragged lament lamented complains gripe griped grouse groused plead pleaded beg begged
 yell yelled scream screamed chant chanted proclaim proclaimed opine opined mutter muttered whisper whispered marvel
 marveled marvelled texted emailed demand demanded demands boom boomed read reads
+accuses acknowledges admits announces argues asks asserts begs blames booms brags calls cautions chants comments concedes
+concludes counters describes echoes emphasises emphasizes exclaims explains gripes grouses highlights insists interjects
+laments marvels mutters observes opines pleads predicts proclaims promises quips reaffirms recalls reiterates remarks
+replies responds retorts scoffs screams shouts snaps stresses suggests testifies tweets urges vows whispers yells
 """.split())
 
 
 # verbs that cue speech only with a clause or a quote, never alone ("called", "believed")
-WEAK_CUES = frozenset("call called calling describe described describing refer referred referring believe believes believed think thinks thought "
-                      "agree agreed agrees highlight highlighted highlighting echo echoed echoing ask asked asking".split())
+WEAK_CUES = frozenset("call calls called calling describe describes described describing refer referred referring believe believes believed "
+                      "think thinks thought agree agreed agrees highlight highlights highlighted highlighting echo echoes echoed echoing "
+                      "ask asks asked asking".split())
 
 
 # verbs of a speech tag between two pieces of one remark ('"...," he continued. "..."'), not cues on their own

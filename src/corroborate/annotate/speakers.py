@@ -1,13 +1,15 @@
 """Who speaks: the cue's subject (or its agent, or the name after an inverted tag) resolved to
 the person, organisation or source the report names, pronouns to the nearest earlier person
-named outside quotes."""
+of their gender named outside quotes."""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from ..model import Mention
 from .cues import is_cue
+from .genders import genders
 from .parsed import NameMention, Paragraph, Parsed, word_class
 from .roles import holder
 
@@ -162,8 +164,9 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
         # "Barkley, who said ...": the pronoun is the mention, the noun it follows names the speaker
         return mention, speaker_from(parsed, para, subject.head.head)[1]
     if lower in PERSON_PRONOUNS:
-        return mention, reporter_of(parsed, para, subject) or last_subject(parsed, para, start) or nearest_name(
-            parsed, start, kinds=("person",))
+        fits = pronoun_fits(parsed, PERSON_PRONOUNS[lower])
+        return mention, reporter_of(parsed, para, subject, fits) or last_subject(parsed, para, start, fits) or nearest_name(
+            parsed, start, kinds=("person",), fits=fits)
     if lower in THING_PRONOUNS:
         if lower != "it":
             return mention, None
@@ -266,7 +269,7 @@ def in_clause(doc, char: int, subject) -> bool:
     return False
 
 
-def reporter_of(parsed: Parsed, para: Paragraph, pronoun) -> str | None:
+def reporter_of(parsed: Parsed, para: Paragraph, pronoun, fits: Callable[[str], bool]) -> str | None:
     """'Scholz said he agrees ...': a pronoun subject of reported speech is most often its reporter."""
     clause = pronoun.head
     if clause.dep_ != "ccomp" or not is_cue(clause.head):
@@ -275,7 +278,7 @@ def reporter_of(parsed: Parsed, para: Paragraph, pronoun) -> str | None:
     if outer is None or outer.lower_ in PERSON_PRONOUNS or word_class(outer) != "PROPN":
         return None
     key = speaker_from(parsed, para, outer)[1]
-    return key if any(n.key == key and n.kind == "person" for n in parsed.names) else None
+    return key if key is not None and fits(key) and any(n.key == key and n.kind == "person" for n in parsed.names) else None
 
 
 def is_relative(subject) -> bool:
@@ -296,20 +299,31 @@ def name_at(parsed: Parsed, start: int, end: int) -> NameMention | None:
     return next((n for n in parsed.names if n.start <= start < n.end or start <= n.start < end), None)
 
 
-def last_subject(parsed: Parsed, para: Paragraph, offset: int) -> str | None:
+def pronoun_fits(parsed: Parsed, gender: str | None) -> Callable[[str], bool]:
+    """Whether a person may be what a pronoun of this gender stands for: "she" is never a man the
+    report or his given name shows to be one; someone of unknown gender fits every pronoun."""
+    if gender is None:
+        return lambda key: True
+    known = genders(parsed)
+    return lambda key: known.get(key, gender) == gender
+
+
+def last_subject(parsed: Parsed, para: Paragraph, offset: int, fits: Callable[[str], bool]) -> str | None:
     """The person last named as a subject in this paragraph or the one before: "he said" goes on
     with who was speaking ('Mr. Perez said ... Mr. Mueller's investigation ... he said'), not
     with someone named in passing."""
     # blank lines between paragraphs are paragraphs too: the one before is the last with words
     since = max((p.offset for p in parsed.paragraphs if p.offset < para.offset and p.text.strip()), default=para.offset)
     people = [n for n in parsed.names if n.kind == "person" and n.subject and since <= n.start < offset
-              and not parsed.inside_speech(n.start)]
+              and not parsed.inside_speech(n.start) and fits(n.key)]
     return people[-1].key if people else None
 
 
-def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word: str | None = None) -> str | None:
+def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word: str | None = None,
+                 fits: Callable[[str], bool] = lambda key: True) -> str | None:
     """The closest earlier name of a fitting kind, outside quotes (a pronoun's antecedent)."""
-    candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_speech(n.start)]
+    candidates = [n for n in parsed.names if n.kind in kinds and n.start < offset and not parsed.inside_speech(n.start)
+                  and fits(n.key)]
     if role_word:
         # "the spokesman" is the Kremlin spokesman; "the union" is not the union leader
         holders = {n.key for n in parsed.names if n.role and n.role.lower().split()[-1] == role_word}
