@@ -43,3 +43,31 @@ def test_a_present_tense_tag_takes_the_quote_from_a_clause_before_it():
         'When she says something, he responds, "don\'t talk while praying. "')
     quote = quote_with(report, "talk while praying")
     assert quote.speaker == "Jeffs" and quote.cue == "responds"
+
+
+def test_a_surname_tagged_as_a_plural_noun_is_still_the_subject_a_pronoun_goes_back_to():
+    report = annotated_report(
+        "Jeffs rants in court",
+        "Polygamist sect leader Warren Jeffs was back in court on Thursday.",
+        "Later, Nichols played a 58-minute clip of another so-called training session from December 2004, this one "
+        'involving what he described as 12 "young" ladies, including the one from the first recording.',
+        "Jeffs stood up and talked over it, rambling about how a holy trust was being broken.",
+        '"I am but a mortal man seeking peace, "he said.')
+    assert quote_with(report, "mortal man").speaker == "Warren Jeffs"
+
+
+def test_a_role_is_not_the_person_last_named():
+    report = annotated_report(
+        "Texas jury hears Warren Jeffs sex tapes despite FLDS leader's objections",
+        "Prosecutors Tuesday put on the most shocking evidence yet in the trial of Warren Jeffs, who is charged with "
+        "sexually assaulting underage girls.",
+        "Prosecutors played two audio recordings of Jeffs instructing his 14-year-old \"spiritual wife\" and several "
+        "other young women on how to please him sexually, and thus win favor with God.",
+        "Jeffs seemed determined to halt the trial, and the judge repeatedly warned him to stop talking and sit "
+        "down-even threatened to kick him out of his own trial.")
+    assert quote_with(report, "to stop talking").speaker is None
+    dotard = annotated_report(
+        "North Korea suspends tests",
+        "Last year, Trump continually referred to Kim as \"Rocket Man,\" while the dictator described Trump as a "
+        "\"mentally deranged U.S. dotard.\"")
+    assert quote_with(dotard, "dotard").speaker != "Trump"

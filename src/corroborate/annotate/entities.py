@@ -72,14 +72,15 @@ def find_names(parsed: Parsed) -> None:
 
 def missed_subjects(parsed: Parsed) -> None:
     """'Trump appeared to be skeptical. "We'll see," he said': a subject the tagger left untagged
-    here, named as a person elsewhere in the report, is that person (so "he" can go back to it)."""
+    here, named as a person elsewhere in the report, is that person (so "he" can go back to it).
+    A surname ending in s is often tagged a plural noun ("Jeffs stood up"): any noun tag will do."""
     known = {n.text.split()[-1] for n in parsed.names if n.kind == "person"}
     tagged = {n.start for n in parsed.names}
     for para in parsed.paragraphs:
         for token in para.doc:
             start = para.offset + token.idx
-            if (token.tag_ == "NNP" and token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ and token.text in known
-                    and start not in tagged):
+            if (token.tag_ in ("NNP", "NNPS", "NNS", "NN") and token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_
+                    and token.text in known and start not in tagged):
                 parsed.names.append(NameMention(article=parsed.article.id, line=para.line, start=start,
                                                 end=start + len(token.text), text=token.text, kind="person", subject=True))
     parsed.names.sort(key=lambda n: n.start)

@@ -232,8 +232,9 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
     # "the 46-year-old said": a singular description stands for the person last named as a subject;
     # so does a participle's misparsed subject ("Lavrov replying ..., by saying") within its sentence
     since = para.offset + (subject.sent.start_char if participle else 0)
+    fits = description_fits(parsed, subject.lower_) if not participle else lambda key: True
     fallback = [n for n in parsed.names if n.kind == "person" and n.subject and since <= n.start < start
-                and not parsed.inside_quote(n.start)]
+                and not parsed.inside_quote(n.start) and fits(n.key)]
     if fallback:
         n = fallback[-1]
         return (Mention(n.start, n.end, n.text) if participle else mention), n.key
@@ -254,6 +255,23 @@ def introduced_as(para: Paragraph, subject) -> str | None:
 
 
 # what a report's words come from when no person speaks: "the study found", "67 percent say"
+# words that describe anyone ("the 46-year-old said"), as against a role someone holds ("the judge")
+ANYONE = {"man": "m", "boy": "m", "woman": "f", "girl": "f", "teenager": None, "teen": None, "person": None, "youth": None}
+
+
+def description_fits(parsed: Parsed, noun: str) -> Callable[[str], bool]:
+    """Whether a definite description may stand for a person named before it: an age or a word for
+    anyone of the right gender, or a role the report gives that person. "Jeffs stood up ... the
+    judge warned him": the judge is not Jeffs."""
+    if noun.endswith("-old") or noun in ANYONE:
+        return pronoun_fits(parsed, ANYONE.get(noun))
+    roles: dict[str, set[str]] = {}
+    for n in parsed.names:
+        if n.kind == "person" and n.role:
+            roles.setdefault(n.key, set()).update(re.findall(r"[a-z]+", n.role.lower()))
+    return lambda key: noun in roles.get(key, ())
+
+
 NOT_A_PERSON = re.compile(r"^(?:stud(?:y|ies)|review|report|poll|survey|analysis|statement|memo|letter|document|website|site|"
                           r"article|editorial|book|video|ad|data|research|percent|majority|minority|number|index|record|"
                           r"filing|complaint|lawsuit|suit|ruling|decision|bill|law|plan|proposal|campaign|page|post|tweet)$", re.I)
