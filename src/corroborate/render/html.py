@@ -28,7 +28,7 @@ def context(briefing: Briefing) -> dict:
                [(e, view.cite(e.article, e.line)) for e in c.evidence],
                [(d, view.cite_mentions(d.mentions)) for d in c.disputed_by]) for c in briefing.claims]
     discrepancies = [(d, [(v, view.cite(v.article, v.line)) for v in d.values]) for d in briefing.discrepancies]
-    speakers = [(p, [(s, view.cite_mentions(s.mentions), view.said(s)) for s in p["statements"]]) for p in view.speakers()]
+    speakers = [(p, [(s, citations, how) for s, how, citations in view.said_by(p)]) for p in view.speakers()]
     timeline = [(e, view.cite(e.article, e.line)) for e in briefing.timeline]
     shared = [s for s in briefing.statements if len(s.outlets) > 1]
     exclusive = {o: [view.statements[i] for i in ids] for o, ids in (briefing.coverage.exclusive if briefing.coverage else {}).items()}

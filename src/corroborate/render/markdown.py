@@ -47,11 +47,10 @@ def render(briefing: Briefing) -> str:
     for person in view.speakers():
         roles = f" ({'; '.join(person['roles'])})" if person["roles"] else ""
         out.append(f"### {person['name']}{roles}")
-        for s in person["statements"]:
-            how = view.said(s)
+        for _, how, citations in view.said_by(person):
             stance = f"({how.stance}) " if how.stance != "asserts" else ""
-            words = f"\"{s.text}\"" if how.quoted else s.text  # a paraphrase is never put in quote marks
-            out.append(f"- {stance}{how.cue}: {words} {cites(view.cite_mentions(s.mentions))}")
+            words = f"\"{how.words}\"" if how.quoted else how.words  # a paraphrase is never put in quote marks
+            out.append(f"- {stance}{how.cue}: {words} {cites(citations)}")
         out.append("")
     out += ["## Timeline", ""]
     for e in briefing.timeline:

@@ -17,12 +17,14 @@ class Citation:
 
 @dataclass
 class Said:
-    """How a statement was said: the cue ("said", "denied", "did not say"), the stance, and whether
-    the words are the speaker's own (shown in quote marks) or a paraphrase (shown without)."""
+    """How a statement was said: the cue ("said", "denied", "did not say"), the stance, the words
+    shown, and whether they are the speaker's own (shown in quote marks) or a paraphrase (shown
+    without)."""
 
     cue: str
     stance: str
     quoted: bool
+    words: str
 
 
 def carried(statement) -> str:
@@ -30,6 +32,18 @@ def carried(statement) -> str:
     n, k = len(statement.outlets), statement.independent_sources
     return (f"Carried by {n} outlet{'s' if n != 1 else ''} ({k} independent source{'s' if k != 1 else ''}): "
             "this is how widely the claim was reported, not a confirmation of it")
+
+
+def with_marks(text: str, start: int, end: int) -> str:
+    """The words from start to end, with the quote mark just outside them that the quoted words
+    inside need ('"it's too soon to tell" whether ...', not 'it's too soon to tell" whether ...')."""
+    inner = text[start:end]
+    odd = inner.count('"') % 2 == 1
+    if (odd or inner.count("“") < inner.count("”")) and start > 0 and text[start - 1] in '"“':
+        start -= 1
+    elif (odd or inner.count("“") > inner.count("”")) and end < len(text) and text[end] in '"”':
+        end += 1
+    return text[start:end].strip()
 
 
 def anchor(article_index: int, start: int) -> str:
@@ -93,16 +107,38 @@ class View:
         ordered = sorted(by_speaker.items(), key=lambda kv: (-sum(len(s.outlets) for s in kv[1]), kv[0]))
         return [{"name": name, "roles": roles.get(name, [])[:3], "statements": sts} for name, sts in ordered]
 
+    def said_by(self, person: dict) -> list[tuple[Statement, Said, list[Citation]]]:
+        """A speaker's statements as shown, each once with its citations: two pieces quoted from
+        one sentence show that sentence once, cited where either piece is."""
+        out: list[tuple[Statement, Said, list[StatementMention]]] = []
+        for statement in person["statements"]:
+            how = self.said(statement)
+            same = next((item for item in out if item[1].words == how.words), None)
+            if same is None:
+                out.append((statement, how, list(statement.mentions)))
+            else:
+                same[2].extend(statement.mentions)
+        return [(statement, how, self.cite_mentions(mentions)) for statement, how, mentions in out]
+
     def _quoted(self, m: StatementMention) -> bool:
         article = self.articles[self.index[m.article]]
         return any(q.kind != "scare" and q.start < m.end and m.start < q.end for q in article.quotes)
 
     def said(self, statement: Statement) -> Said:
-        """The cue and stance of the quote the statement's shown text comes from."""
+        """The cue and stance of the quote the statement's shown text comes from. Quoted words inside
+        reported speech ('agrees with Lavrov that the possibilities are "far from exhausted"') are
+        shown with the reported words around them: alone, "far from exhausted" says nothing."""
         for m in sorted(statement.mentions, key=lambda m: m.text != statement.text):
             article = self.articles[self.index[m.article]]
             quote = next((q for q in article.quotes if q.kind != "scare" and q.start == m.start and q.end == m.end), None)
             quote = quote or next((q for q in article.quotes if q.kind != "scare" and q.start < m.end and m.start < q.end), None)
-            if quote is not None:
-                return Said(quote.cue or "said", quote.stance, quote.kind != "indirect")
-        return Said("said", "asserts", False)
+            if quote is None:
+                continue
+            if quote.kind == "partial":
+                around = next((r for r in article.quotes if r.kind == "indirect" and r.start <= m.start and m.end <= r.end
+                               and r.end - r.start > m.end - m.start), None)
+                if around is not None:
+                    words = with_marks(article.text, around.start, around.end)
+                    return Said(around.cue or quote.cue or "said", quote.stance, False, words)
+            return Said(quote.cue or "said", quote.stance, quote.kind != "indirect", statement.text)
+        return Said("said", "asserts", False, statement.text)
