@@ -71,3 +71,53 @@ def test_a_role_is_not_the_person_last_named():
         "Last year, Trump continually referred to Kim as \"Rocket Man,\" while the dictator described Trump as a "
         "\"mentally deranged U.S. dotard.\"")
     assert quote_with(dotard, "dotard").speaker != "Trump"
+
+
+def test_the_writers_own_i_is_no_one_named_in_the_report():
+    """A first-person column by Bettie Page's biographer: "I" outside quote marks is the writer,
+    not the politician named two paragraphs before."""
+    report = annotated_report(
+        "Bettie Page, remembered",
+        "Yet we still see attempts to diminish today's female powerbrokers women like Hillary Clinton or Sarah "
+        "Palin by sexualizing them.",
+        "Bettie's obits paint a bleak picture of her later years.",
+        "But I found that, despite her trials, she had retained a zest for life and always took pleasure in "
+        "memories of the work that made her famous.",
+        "I hope that Bettie is remembered for her sexual joy.")
+    assert quote_with(report, "zest for life").speaker is None
+    assert quote_with(report, "remembered for her sexual joy").speaker is None
+
+
+def test_an_i_inside_a_quote_running_over_paragraphs_is_the_speakers():
+    report = annotated_report(
+        "Peter Capaldi is the twelfth Doctor",
+        'Doctor Who companion, Jenna Coleman says: "I\'m so excited Peter Capaldi is the man taking on the challenge '
+        "of becoming the Twelfth Doctor.",
+        "With Steven's writing and his talent I know we'll be making an amazing show with an incredible "
+        'incarnation of number 12."')
+    assert quote_with(report, "amazing show").speaker == "Jenna Coleman"
+
+
+def test_hard_to_believe_is_no_ones_belief():
+    report = annotated_report(
+        "Doctor Who: Peter Capaldi",
+        "Some had hoped for a black Doctor (Idris Elba was often named), or a female Doctor (Olivia Colman, "
+        "perhaps), but the casting went to a white man in his fifties.",
+        "Indeed, if it seemed just possible this time, it's hard to believe the next Doctor won't break one of "
+        "those lines, or both.")
+    assert not [q for q in report.quotes if "next Doctor" in q.text and q.speaker]
+
+
+def test_she_after_her_agent_speaks_is_the_woman_the_report_calls_ms_page():
+    report = annotated_report(
+        "Pin-up queen Bettie Page dies",
+        "Bettie Page, the raven-haired pin-up, has died at the age of 85 after suffering a heart attack.",
+        "Ms Page had been admitted to hospital originally for treatment for pneumonia and was set to be released "
+        "and sent home on 2 December when she suffered her heart attack.",
+        '"She captured the imagination of a generation of men and women with her free spirit and unabashed '
+        'sensuality," her agent, Mark Roesler, said yesterday.',
+        '"She is the embodiment of beauty."',
+        "Even though she conceded to the occasional public event, she never agreed to having her photograph taken again.",
+        '"I don\'t want to be photographed in my old age," she said in 1998.')
+    assert quote_with(report, "She captured the imagination").speaker == "Mark Roesler"
+    assert quote_with(report, "photographed in my old age").speaker in ("Bettie Page", "Page")

@@ -38,9 +38,11 @@ def genders(parsed: Parsed) -> dict[str, str]:
     """The gender of each person key the report names, where it tells."""
     text = parsed.article.text
     said: dict[str, set[str]] = {}
+    named: dict[str, set[str]] = {}  # how each person is named: "Filmmaker and aviator Howard Hughes" is Hughes
     for n in parsed.names:
         if n.kind != "person":
             continue
+        named.setdefault(n.key, set()).add(n.text)
         found = said.setdefault(n.key, set())
         title = TITLE_BEFORE.search(text[max(0, n.start - 8):n.start])
         if title:
@@ -50,7 +52,8 @@ def genders(parsed: Parsed) -> dict[str, str]:
             found.add("m" if role.group(1) else "f")
     out = {}
     for key, found in said.items():
-        gender = found.pop() if len(found) == 1 else None if found else gender_of_name(key)
-        if gender:
-            out[key] = gender
+        if not found:
+            found = {g for g in map(gender_of_name, [key, *sorted(named[key])]) if g}
+        if len(found) == 1:
+            out[key] = found.pop()
     return out

@@ -89,7 +89,7 @@ def reported_content(cue) -> tuple[list, bool]:
         if parts:
             return trimmed(list(doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])), True
         return [], False
-    if word_class(cue) != "VERB" or speculated(cue) or wondered(cue):
+    if word_class(cue) != "VERB" or speculated(cue) or wondered(cue) or impersonal(cue):
         return [], False
     if lower in CLAUSE_CUES:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -149,6 +149,16 @@ def wondered(verb, marks: tuple[str, ...] = ("whether",)) -> bool:
     knew it, which is no remark of theirs. (A condition, 'if it wanted a deal', still tells what
     someone wants.)"""
     return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def impersonal(verb) -> bool:
+    """'it's hard to believe the next Doctor won't ...', 'it is fair to say that ...': a verb
+    hanging from an adjective speaks for no one, least of all someone named nearby."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head  # the adjective, or the "is" it completes ("it's hard to believe")
+    return word_class(head) == "ADJ" or (any(c.dep_ == "acomp" for c in head.children)
+                                         and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children))
 
 
 def passive_without_agent(verb) -> bool:

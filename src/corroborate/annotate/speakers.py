@@ -163,6 +163,8 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
     if is_relative(subject):
         # "Barkley, who said ...": the pronoun is the mention, the noun it follows names the speaker
         return mention, speaker_from(parsed, para, subject.head.head)[1]
+    if lower in ("i", "my") and not parsed.inside_quote(start) and not in_open_quote(parsed, para):
+        return mention, None  # "But I found that ...": outside quote marks, "I" is the report's writer
     if lower in PERSON_PRONOUNS:
         fits = pronoun_fits(parsed, PERSON_PRONOUNS[lower])
         return mention, reporter_of(parsed, para, subject, fits) or last_subject(parsed, para, start, fits) or nearest_name(
@@ -315,6 +317,16 @@ def person_named(parsed: Parsed, para: Paragraph, token) -> str | None:
 
 def name_at(parsed: Parsed, start: int, end: int) -> NameMention | None:
     return next((n for n in parsed.names if n.start <= start < n.end or start <= n.start < end), None)
+
+
+def in_open_quote(parsed: Parsed, para: Paragraph) -> bool:
+    """Whether the paragraph may be inside a quote the marks do not close: a quote running over
+    several paragraphs leaves its paragraphs open and closes only the last (some outlets do not
+    even open the next ones), so a paragraph with an unpaired mark, or after the last one that has
+    marks if it left one open, may hold a speaker's "I"."""
+    marked = [p for p in parsed.paragraphs if p.offset <= para.offset and any(m in p.text for m in '"“”')]
+    last = marked[-1] if marked else None
+    return last is not None and bool(last.text.count('"') % 2 or last.text.count("“") != last.text.count("”"))
 
 
 def pronoun_fits(parsed: Parsed, gender: str | None) -> Callable[[str], bool]:
