@@ -134,7 +134,8 @@ def find_quotes(parsed: Parsed) -> list[Quote]:
                 article=article.id, line=para.line, start=para.offset + span.start, end=para.offset + span.end,
                 text=content.strip(), kind=kind, cue=cue_phrase(cue_token) if cue_token is not None else None,
                 speaker=speaker, speaker_mention=mention,
-                stance=stance_of(cue_token, holds_quote=covers(cue_token, span) and not called_as(cue_token, span))
+                stance=stance_of(cue_token, holds_quote=covers(cue_token, span) and not called_as(cue_token, span)
+                                 and not contrasted(cue_token, span))
                 if cue_token is not None else "asserts",
             )
             in_para.append(quote)
@@ -317,6 +318,15 @@ def called_as(verb, span: Span) -> bool:
     """'dismissed the suit as "a conspiracy theory"': the quoted words are what the speaker calls
     it, asserted, whatever the verb does to the thing called."""
     return any(c.dep_ == "prep" and c.lower_ == "as" and covers(c, span) for c in verb.children)
+
+
+CONTRASTS = {"however", "but", "yet", "though", "although", "nevertheless"}
+
+
+def contrasted(verb, span: Span) -> bool:
+    """'he did not think he was right for the part, however "now that moment has arrived"': quoted
+    words after a contrast are set against what the verb says, not under its negation."""
+    return any(t.lower_ in CONTRASTS and verb.i < t.i and t.idx < span.start for t in verb.sent)
 
 
 def covers(verb, span: Span) -> bool:

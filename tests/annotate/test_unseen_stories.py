@@ -1,6 +1,8 @@
-"""A pronoun goes to a person of its gender: "she said" is never credited to a man named just
-before, as a fact-checker would notice at once. Real lines of an ECB+ report (the UN school
-shelled in Gaza, January 2009) and of the Warren Jeffs trial."""
+"""Who speaks, and whether they assert it, on stories the rules were not written on (ECB+
+reports: a UN school shelled in Gaza, the Warren Jeffs trial, the casting of Peter Capaldi, the
+death of Bettie Page), each test on the report's own lines. A pronoun goes to a
+person of its gender: "she said" is never credited to a man named just before, as a fact-checker
+would notice at once."""
 from __future__ import annotations
 
 import pytest
@@ -121,3 +123,11 @@ def test_she_after_her_agent_speaks_is_the_woman_the_report_calls_ms_page():
         '"I don\'t want to be photographed in my old age," she said in 1998.')
     assert quote_with(report, "She captured the imagination").speaker == "Mark Roesler"
     assert quote_with(report, "photographed in my old age").speaker in ("Bettie Page", "Page")
+
+
+def test_quoted_words_after_however_are_not_under_the_negation_before_it():
+    report = annotated_report(
+        "Doctor Who: Peter Capaldi revealed as 12th Doctor",
+        'Moffat added the actor had "briefly flicked through my mind" the last time he was casting the role, but '
+        'he did not think he was right for the part, however "now that moment has arrived".')
+    assert quote_with(report, "now that moment has arrived").stance == "asserts"
