@@ -131,3 +131,24 @@ def test_quoted_words_after_however_are_not_under_the_negation_before_it():
         'Moffat added the actor had "briefly flicked through my mind" the last time he was casting the role, but '
         'he did not think he was right for the part, however "now that moment has arrived".')
     assert quote_with(report, "now that moment has arrived").stance == "asserts"
+
+
+def test_he_goes_on_with_the_sentences_subject_not_with_a_subject_inside_it():
+    capaldi = annotated_report(
+        "Capaldi is the new Doctor",
+        "Peter Capaldi has been named as the twelfth Doctor.",
+        "Producer Moffat, who is also a co-creator of Sherlock, is sure that fans will agree that Capaldi is the "
+        "perfect choice.",
+        '"When you watched him walk out in the room tonight, didn\'t you just think \'well, there he is\'? "he said.')
+    assert quote_with(capaldi, "walk out in the room").speaker.endswith("Moffat")
+    # NewsWCL50, event 0 (a New York Times report)
+    kudlow = annotated_report(
+        "Trump and Abe meet at Mar-a-Lago",
+        "“We have certain disagreements with respect to some of the trading issues,” Larry Kudlow, Mr. Trump’s "
+        "chief economic adviser, told reporters before the meeting. “We’ll iron those out, hopefully.”",
+        "Mr. Kudlow said he expected Mr. Abe to petition Mr. Trump to grant Japan an exemption, but declined to "
+        "predict how he would respond. He also tamped down expectations about the United States rejoining the "
+        "Trans-Pacific Partnership, the Asian trade pact, now anchored by Japan, which Mr. Trump pulled out of "
+        "during his first week in office.",
+        "“We are in the pre-preliminary stages of any discussions,” he said. “It’s more of a thought than a policy.”")
+    assert quote_with(kudlow, "pre-preliminary stages").speaker == "Larry Kudlow"

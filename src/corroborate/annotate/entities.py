@@ -54,6 +54,7 @@ def find_names(parsed: Parsed) -> None:
                     kind=kind,
                     role=role_of(ent) if kind == "person" else None,
                     subject=is_subject(head),
+                    subordinate=is_subject(head) and in_clause_below(head),
                     channel=channel,
                     personal=kind == "org" and speaks_of_self(head),
                 ))
@@ -82,7 +83,8 @@ def missed_subjects(parsed: Parsed) -> None:
             if (token.tag_ in ("NNP", "NNPS", "NNS", "NN") and token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_
                     and token.text in known and start not in tagged):
                 parsed.names.append(NameMention(article=parsed.article.id, line=para.line, start=start,
-                                                end=start + len(token.text), text=token.text, kind="person", subject=True))
+                                                end=start + len(token.text), text=token.text, kind="person", subject=True,
+                                                subordinate=in_clause_below(token)))
     parsed.names.sort(key=lambda n: n.start)
 
 
@@ -94,6 +96,21 @@ def speaks_of_self(head) -> bool:
         return False
     return any(c.dep_ == "ccomp" and any(s.dep_ == "nsubj" and s.lower_ in ("he", "she") for s in c.children)
                for c in verb.children)
+
+
+SUBORDINATE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp"}
+
+
+def in_clause_below(subject) -> bool:
+    """'Producer Moffat is sure that fans will agree that Capaldi is the perfect choice': Capaldi is
+    the subject of a clause inside the sentence, Moffat the sentence's; "he said" next goes on with
+    Moffat."""
+    token = subject.head.head if subject.dep_ == "appos" else subject.head
+    while token.head.i != token.i:
+        if token.dep_ in SUBORDINATE_DEPS:
+            return True
+        token = token.head
+    return False
 
 
 def is_subject(head) -> bool:

@@ -54,6 +54,7 @@ class NameMention:
     kind: str  # person | org | place
     role: str | None = None
     subject: bool = False
+    subordinate: bool = False  # the subject of a clause inside another ("agree that Capaldi is ..."), not of the sentence
     key: str = ""  # the report-level name it resolves to
     channel: bool = False  # a platform or outlet words come through ("on Twitter", "Sputnik, a state site")
     personal: bool = False  # says "he" or "she" of itself: 'Blanco said she was happy'

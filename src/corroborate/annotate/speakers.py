@@ -346,7 +346,12 @@ def last_subject(parsed: Parsed, para: Paragraph, offset: int, fits: Callable[[s
     since = max((p.offset for p in parsed.paragraphs if p.offset < para.offset and p.text.strip()), default=para.offset)
     people = [n for n in parsed.names if n.kind == "person" and n.subject and since <= n.start < offset
               and not parsed.inside_speech(n.start) and fits(n.key)]
-    return people[-1].key if people else None
+    if not people:
+        return None
+    # in the last paragraph naming one, a sentence's subject rather than a subject of a clause inside it
+    paragraph = max(p.offset for p in parsed.paragraphs if p.offset <= people[-1].start)
+    main = [n for n in people if n.start >= paragraph and not n.subordinate]
+    return (main or people)[-1].key
 
 
 def nearest_name(parsed: Parsed, offset: int, kinds: tuple[str, ...], role_word: str | None = None,
