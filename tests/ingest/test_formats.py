@@ -39,7 +39,16 @@ def test_plain_text_in_latin1_is_decoded_and_kept_as_read(tmp_path):
     articles, errors = read_all(str(path))
     assert not errors
     assert articles[0].id == "café.txt"
-    assert articles[0].text == text  # offsets point into exactly this, CRLF and all
+    assert articles[0].text == text.replace("\r\n", "\n")  # offsets point into this: the text, line ends as "\n"
+
+
+def test_a_crlf_report_reads_as_python_reads_it_so_offsets_agree_with_other_tools():
+    """NewsWCL50's reports end their lines with CRLF; the shared scoring tool reads them with
+    Path.read_text, which turns each into "\n": a quote's offsets must point at the same words."""
+    path = Path(__file__).resolve().parents[3] / "shared" / "eval" / "newswcl50" / "event_1" / "1_L.txt"
+    assert b"\r\n" in path.read_bytes()
+    articles, errors = read_all(str(path))
+    assert not errors and articles[0].text == path.read_text(encoding="utf-8").lstrip("\ufeff")
 
 
 def test_html_page_gives_main_text_and_page_metadata(tmp_path):

@@ -72,6 +72,14 @@ def gunzip(source: str, data: bytes, limit: int) -> bytes | InputError:
 
 
 def decode(source: str, data: bytes) -> str | InputError:
+    """The text of a file, its line ends made "\n" whatever the file used (CRLF, CR), as Python and
+    most tools read text files: every offset corroborate gives then points into the text any other
+    reader of the file sees."""
+    text = characters(source, data)
+    return text if isinstance(text, InputError) else text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def characters(source: str, data: bytes) -> str | InputError:
     """UTF-8 first (most of the web), then Western single-byte text, then the detector's guess."""
     if not data.strip():
         return InputError(source, "holds no text")

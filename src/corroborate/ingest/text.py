@@ -1,4 +1,4 @@
-"""Plain text: the text exactly as decoded; the cleaner finds title and body lines.
+"""Plain text: the text as decoded (line ends as "\n"); the cleaner finds title and body lines.
 
 The user may say where a report comes from in front matter at the top of the file
 ("---", then `outlet: ...`, `url: ...`, `published: 2022-02-15`, `authors: ...`, `title: ...`, "---")
