@@ -3,10 +3,8 @@
     nice -n 10 .venv/bin/python bench/alignment.py [CACHE_DIR]
 
 Briefs each story once (the JSON is kept in CACHE_DIR, default bench/results/newswcl50/) and
-scores it with ../shared/tools/score_alignment.py twice: as the tool reads the reports (Python's
-universal newlines, so in reports with CRLF line ends its offsets drift one character a line
-from corroborate's, which count the text exactly as read) and with the reports read exactly,
-newlines kept. The second is the measure; the first is shown because it is the shared tool's.
+scores it with ../shared/tools/score_alignment.py, which reads the reports as corroborate does
+(line ends as "\n"), so both count offsets in the same text.
 
 The annotated reports are kept too (CACHE_DIR/event_N.articles.json): after a change to the
 analysis (alignment, claims, discrepancies), delete only the briefings (CACHE_DIR/event_*[0-9].json)
@@ -66,19 +64,15 @@ def main() -> None:
     cache = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results" / "newswcl50"
     cache.mkdir(parents=True, exist_ok=True)
     tool = scorer()
-    rows, totals = [], [0, 0, 0]
+    rows, totals = [], [0, 0]
     for event in sorted(STORIES.glob("event_*"), key=lambda p: int(p.name.split("_")[1])):
         brief = json.loads(briefing(event, cache).read_text(encoding="utf-8"))
-        files = sorted(event.glob("*.txt"))
-        as_tool = tool.score(brief, {p.name: p.read_text(encoding="utf-8") for p in files})
-        exact = tool.score(brief, {p.name: p.read_bytes().decode("utf-8") for p in files})
-        pairs = exact["shared_quote_pairs"]
-        rows.append([event.name, pairs, as_tool["aligned"], exact["aligned"], exact["aligned"] / pairs if pairs else 1.0])
-        totals = [totals[0] + pairs, totals[1] + as_tool["aligned"], totals[2] + exact["aligned"]]
-    rows.append(["all", totals[0], totals[1], totals[2], totals[2] / totals[0]])
-    print_table("NewsWCL50 shared-quote alignment", ["story", "shared quote pairs", "aligned (tool as is)",
-                                                       "aligned (exact text)", "recall (exact)"], rows)
-
+        result = tool.score(brief, {p.name: p.read_text(encoding="utf-8") for p in sorted(event.glob("*.txt"))})
+        pairs, aligned = result["shared_quote_pairs"], result["aligned"]
+        rows.append([event.name, pairs, aligned, aligned / pairs if pairs else 1.0])
+        totals = [totals[0] + pairs, totals[1] + aligned]
+    rows.append(["all", totals[0], totals[1], totals[1] / totals[0]])
+    print_table("NewsWCL50 shared-quote alignment", ["story", "shared quote pairs", "aligned", "recall"], rows)
 
 if __name__ == "__main__":
     main()
