@@ -74,5 +74,6 @@ def main() -> None:
     rows.append(["all", totals[0], totals[1], totals[1] / totals[0]])
     print_table("NewsWCL50 shared-quote alignment", ["story", "shared quote pairs", "aligned", "recall"], rows)
 
+
 if __name__ == "__main__":
     main()
