@@ -61,8 +61,8 @@ def test_shared_quotes_land_in_one_statement(event_3):
     spec = importlib.util.spec_from_file_location("score_alignment", SHARED / "tools" / "score_alignment.py")
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    # the reports read exactly as corroborate reads them (CRLF kept), so that offsets agree
-    reports = {Path(p).name: Path(p).read_bytes().decode("utf-8") for p in story(3)}
+    # the reports read as the tool reads them, and as corroborate does (line ends as "\n")
+    reports = {Path(p).name: Path(p).read_text(encoding="utf-8") for p in story(3)}
     score = tool.score(json.loads(render(event_3, "json")), reports)
     assert score["shared_quote_pairs"] >= 20
     assert score["aligned"] / score["shared_quote_pairs"] >= 0.95, score["misses"]
