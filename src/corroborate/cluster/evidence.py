@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 from wordfreq import zipf_frequency
 
-from .features import Profile
+from .features import CALENDAR_DAYS, Profile
 
 # Reports of one event are written within days of it; follow-ups within weeks.
 WINDOW_DAYS = 10
@@ -77,6 +77,16 @@ def lead_days_conflict(a: Profile, b: Profile) -> bool:
     return min(abs(x - y) for x in a.lead_days for y in b.lead_days) > WINDOW_DAYS
 
 
+def calendar_conflict(a: Profile, b: Profile) -> bool:
+    """No day of the year either report names (its own date included) lies within the window of one
+    the other names: two events of one kind at two times of the year. It places the reports that
+    give no year, where `dates_conflict` cannot; for two dated reports it says nothing more."""
+    if not a.calendar_days or not b.calendar_days:
+        return False
+    gap = np.abs(np.subtract.outer(np.asarray(a.calendar_days), np.asarray(b.calendar_days)))
+    return bool(np.minimum(gap, CALENDAR_DAYS - gap).min() > WINDOW_DAYS)
+
+
 def is_copy(a: Profile, b: Profile, jaccard: float) -> bool:
     """One text carried twice (wire copy, reprint, light edit); a template filled with other
     names or dates (results, weather, earnings) is not."""
@@ -98,7 +108,7 @@ def affinity(a: Profile, b: Profile, cosine: float) -> float:
     distinctive names conflict. Stories join at STORY_AFFINITY on average over their reports
     (average link: one odd pair neither makes nor breaks a story)."""
     return (cosine + W_TERMS * term_cosine(a, b) + W_NAMES * name_overlap(a, b) + W_FIGURES * shared_figures(a, b)
-            - W_DATES * (dates_conflict(a, b) or lead_days_conflict(a, b)) - W_PEOPLE * people_conflict(a, b)
+            - W_DATES * (dates_conflict(a, b) or lead_days_conflict(a, b) or calendar_conflict(a, b)) - W_PEOPLE * people_conflict(a, b)
             - W_APART * names_apart(a, b))
 
 

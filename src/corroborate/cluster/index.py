@@ -36,6 +36,7 @@ from .features import EPOCH, NUM_PERM, Profile, as_minhash, profiles
 BUCKET_DAYS = 7
 UNDATED = None
 CANDIDATE_COSINE = 0.45  # leads further apart than this are not looked at
+STRAY_SIZE = 3  # splinters of a story left by average link are one to three short reports
 TITLE_TIE = 1e-5  # cosines closer than this to the best are ties (float32 carries about 7 digits)
 
 
@@ -284,7 +285,32 @@ def average_link(profiles: list[Profile], copies: list[set[str]]) -> list[set[st
     clusters: dict[int, set[str]] = defaultdict(set)
     for p in profiles:
         clusters[labels[index[unit_of[p.id]]]].add(p.id)
-    return sorted(clusters.values(), key=min)
+    return attach_strays(sorted(clusters.values(), key=min), {p.id: i for i, p in enumerate(profiles)}, pair)
+
+
+def attach_strays(clusters: list[set[str]], row: dict[str, int], pair: np.ndarray) -> list[set[str]]:
+    """A report or a small group left apart by average link joins the story it has its strongest
+    single link to, when that link alone reaches STORY_AFFINITY and the story is at least twice its
+    size (as news aggregators attach a lone report to its nearest story). A short report naming
+    no date or person reads only moderately like most of its story's reports and close to a few
+    of them, so its average falls just short; evidence against (dates, names, main person) is
+    already in each pair's affinity. Two groups of similar size stay two stories. Decided on the
+    clusters average link gave, then applied, so the result does not depend on their order."""
+    target: dict[int, int] = {}
+    for i, stray in enumerate(clusters):
+        if len(stray) > STRAY_SIZE:
+            continue
+        rows = [row[k] for k in sorted(stray)]
+        best = max(((pair[np.ix_(rows, [row[k] for k in sorted(story)])].max(), -j) for j, story in enumerate(clusters)
+                    if len(story) >= 2 * len(stray)), default=None)
+        if best is not None and best[0] >= STORY_AFFINITY:
+            target[i] = -best[1]
+    joined: dict[int, set[str]] = defaultdict(set)
+    for i, cluster in enumerate(clusters):
+        while i in target:  # the target is larger, so this ends
+            i = target[i]
+        joined[i] |= cluster
+    return sorted(joined.values(), key=min)
 
 
 def new_story_id(cluster: set[str], taken: set[str]) -> str:
