@@ -4,8 +4,10 @@ event merges them, and the merge is recorded.
 
 Two reports are linked when they carry one text or their affinity (`evidence.affinity`)
 reaches STORY_AFFINITY. The stories of a linked part are its average-link clusters cut at that
-affinity (one odd pair neither makes nor breaks a story), recomputed whenever new reports touch
-the part: a function of the part's reports alone, so batch order and size do not change them.
+affinity (one odd pair neither makes nor breaks a story), with the strays average link leaves
+(one to three reports) attached to the story they link to most strongly, recomputed whenever
+new reports touch the part: a function of the part's reports alone, so batch order and size do
+not change them.
 Reclustering costs the square of the part's size: a story followed for weeks makes a large part.
 
 Candidates come from blocking, not from an approximate nearest-neighbour library: reports are
