@@ -9,6 +9,7 @@ import numpy as np
 from corroborate.cluster import StoryIndex
 from corroborate.cluster.evidence import STORY_AFFINITY
 from corroborate.cluster.features import Profile, minhash_of
+from corroborate.cluster.index import attach_strays
 
 
 def profile(key: str, vector: np.ndarray, text: str) -> Profile:
@@ -83,3 +84,22 @@ def test_a_lone_report_left_by_average_link_joins_the_story_it_links_to_strongly
     index = StoryIndex()
     index.add_profiles(found)
     assert [s.articles for s in index.stories()] == [["a", "c1", "c2", "c3", "c4"]]
+
+
+def test_a_stray_about_another_person_stays_apart_however_close_its_wording():
+    """A results or earnings report filled in with other names reads like the story's reports
+    word for word; the one closest link reaching the story affinity does not attach it when its
+    main person is one the story never names."""
+    def named(key: str, main: str, names: dict[str, int]) -> Profile:
+        return Profile(id=key, outlet=key, title=key, day=20150, years=[2025], names=names, main_person=main,
+                       vector=np.zeros(384, dtype="float32"), minhash=minhash_of(key).hashvalues)
+
+    story = [named(k, "varden", {"varden": 3, "lisse": 1}) for k in ("c1", "c2", "c3")]
+    pair = np.full((4, 4), STORY_AFFINITY - 0.3)
+    pair[:3, :3] = 0.9
+    pair[0, 3] = pair[3, 0] = STORY_AFFINITY + 0.2
+    clusters = [{"c1", "c2", "c3"}, {"stray"}]
+    same_person = named("stray", "varden", {"varden": 2})
+    assert attach_strays(clusters, [*story, same_person], pair) == [{"c1", "c2", "c3", "stray"}]
+    other_person = named("stray", "udden", {"udden": 2, "lisse": 1})
+    assert attach_strays(clusters, [*story, other_person], pair) == clusters

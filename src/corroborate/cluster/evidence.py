@@ -103,6 +103,13 @@ def people_conflict(a: Profile, b: Profile) -> bool:
     return bool(a.main_person and b.main_person and (a.main_person not in b.names or b.main_person not in a.names))
 
 
+def set_apart(a: Profile, b: Profile) -> bool:
+    """Something a reporter would take for two events, however alike the texts read: dates, main
+    people or all their distinctive names."""
+    return (dates_conflict(a, b) or lead_days_conflict(a, b) or calendar_conflict(a, b) or people_conflict(a, b)
+            or names_apart(a, b))
+
+
 def affinity(a: Profile, b: Profile, cosine: float) -> float:
     """How strongly two reports read as one event: their leads' cosine, raised by the rare words,
     the distinctive names and the figures they share, lowered when their dates, their main people or all their

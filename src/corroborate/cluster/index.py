@@ -32,7 +32,7 @@ from scipy.spatial.distance import squareform
 
 from ..model import Article, Story
 from ..settings import Settings
-from .evidence import STORY_AFFINITY, WINDOW_DAYS, affinity, is_copy
+from .evidence import STORY_AFFINITY, WINDOW_DAYS, affinity, is_copy, set_apart
 from .features import EPOCH, NUM_PERM, Profile, as_minhash, profiles
 
 BUCKET_DAYS = 7
@@ -287,26 +287,36 @@ def average_link(profiles: list[Profile], copies: list[set[str]]) -> list[set[st
     clusters: dict[int, set[str]] = defaultdict(set)
     for p in profiles:
         clusters[labels[index[unit_of[p.id]]]].add(p.id)
-    return attach_strays(sorted(clusters.values(), key=min), {p.id: i for i, p in enumerate(profiles)}, pair)
+    return attach_strays(sorted(clusters.values(), key=min), profiles, pair)
 
 
-def attach_strays(clusters: list[set[str]], row: dict[str, int], pair: np.ndarray) -> list[set[str]]:
+def attach_strays(clusters: list[set[str]], profiles: list[Profile], pair: np.ndarray) -> list[set[str]]:
     """A report or a small group left apart by average link joins the story it has its strongest
-    single link to, when that link alone reaches STORY_AFFINITY and the story is at least twice its
-    size (as news aggregators attach a lone report to its nearest story). A short report naming
-    no date or person reads only moderately like most of its story's reports and close to a few
-    of them, so its average falls just short; evidence against (dates, names, main person) is
-    already in each pair's affinity. Two groups of similar size stay two stories. Decided on the
-    clusters average link gave, then applied, so the result does not depend on their order."""
+    single link to, when that link alone reaches STORY_AFFINITY, the story is at least twice its
+    size, and nothing sets the two linked reports apart (dates, their main people, all their
+    distinctive names): as news aggregators attach a lone report to its nearest story. A short
+    report naming no date or person reads only moderately like most of its story's reports and
+    close to a few of them, so its average falls just short. The evidence is checked again because
+    a link can reach the story affinity against it (a template filled with other names: results,
+    earnings). Two groups of similar size stay two stories. Decided on the clusters average link
+    gave, then applied, so the result does not depend on their order."""
+    row = {p.id: i for i, p in enumerate(profiles)}
     target: dict[int, int] = {}
     for i, stray in enumerate(clusters):
         if len(stray) > STRAY_SIZE:
             continue
         rows = [row[k] for k in sorted(stray)]
-        best = max(((pair[np.ix_(rows, [row[k] for k in sorted(story)])].max(), -j) for j, story in enumerate(clusters)
-                    if len(story) >= 2 * len(stray)), default=None)
-        if best is not None and best[0] >= STORY_AFFINITY:
-            target[i] = -best[1]
+        best: tuple[float, int, int, int] | None = None  # affinity, story, the two reports linked
+        for j, story in enumerate(clusters):
+            if len(story) < 2 * len(stray):
+                continue
+            cols = [row[k] for k in sorted(story)]
+            block = pair[np.ix_(rows, cols)]
+            a, b = np.unravel_index(int(np.argmax(block)), block.shape)
+            if best is None or block[a, b] > best[0]:
+                best = (float(block[a, b]), j, rows[a], cols[b])
+        if best and best[0] >= STORY_AFFINITY and not set_apart(profiles[best[2]], profiles[best[3]]):
+            target[i] = best[1]
     joined: dict[int, set[str]] = defaultdict(set)
     for i, cluster in enumerate(clusters):
         while i in target:  # the target is larger, so this ends
