@@ -303,22 +303,24 @@ def attach_strays(clusters: list[set[str]], profiles: list[Profile], pair: np.nd
     earnings). Two groups of similar size stay two stories. Decided on the clusters average link
     gave, then applied, so the result does not depend on their order."""
     row = {p.id: i for i, p in enumerate(profiles)}
+    members = [[row[k] for k in sorted(c)] for c in clusters]
+    strays = [i for i, c in enumerate(clusters) if len(c) <= STRAY_SIZE]
+    stories = [j for j, c in enumerate(clusters) if len(c) >= 2]
+    if not strays or not stories:
+        return clusters
+    # every report's strongest link into each story that could take a stray: one pass per story
+    reach = np.stack([pair[:, members[j]].max(axis=1) for j in stories])  # stories x reports
     target: dict[int, int] = {}
-    for i, stray in enumerate(clusters):
-        if len(stray) > STRAY_SIZE:
+    for i in strays:
+        allowed = [n for n, j in enumerate(stories) if len(clusters[j]) >= 2 * len(clusters[i])]
+        if not allowed:
             continue
-        rows = [row[k] for k in sorted(stray)]
-        best: tuple[float, int, int, int] | None = None  # affinity, story, the two reports linked
-        for j, story in enumerate(clusters):
-            if len(story) < 2 * len(stray):
-                continue
-            cols = [row[k] for k in sorted(story)]
-            block = pair[np.ix_(rows, cols)]
-            a, b = np.unravel_index(int(np.argmax(block)), block.shape)
-            if best is None or block[a, b] > best[0]:
-                best = (float(block[a, b]), j, rows[a], cols[b])
-        if best and best[0] >= STORY_AFFINITY and not set_apart(profiles[best[2]], profiles[best[3]]):
-            target[i] = best[1]
+        links = reach[np.ix_(allowed, members[i])]
+        n, r = np.unravel_index(int(np.argmax(links)), links.shape)  # the first story among equals
+        story, report = stories[allowed[n]], members[i][r]
+        partner = members[story][int(np.argmax(pair[report, members[story]]))]
+        if links[n, r] >= STORY_AFFINITY and not set_apart(profiles[report], profiles[partner]):
+            target[i] = story
     joined: dict[int, set[str]] = defaultdict(set)
     for i, cluster in enumerate(clusters):
         while i in target:  # the target is larger, so this ends
