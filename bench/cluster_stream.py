@@ -16,12 +16,13 @@ import json
 import random
 import resource
 import time
+from datetime import date
 
 import numpy as np
 from common import RESULTS, print_table
 from ecbplus_annotated import raw_documents
 
-from corroborate.cluster.features import Profile, minhash_of, term_counts, terms_of_counts
+from corroborate.cluster.features import EPOCH, Profile, day_of_year, minhash_of, term_counts, terms_of_counts
 from corroborate.cluster.index import StoryIndex
 
 REPORTS = 100_000
@@ -62,13 +63,16 @@ def stream(seed: int = 7) -> list[tuple[Profile, int]]:
             kept_people = [p for p in people if rng.random() > 0.2] or people[:1]
             words = sum((counted[t][k] for k in kept), term_counts(" ".join(kept_people + places + figures)))
             terms, term_weights = terms_of_counts(words)
+            outlet = f"outlet {rng.randrange(40)}"  # drawn before the day, in the order the stream has always used
+            published = day + rng.randint(0, 3)
+            when = date.fromordinal(EPOCH.toordinal() + published)
             reports.append((Profile(
-                id=f"s{story}-r{r}", outlet=f"outlet {rng.randrange(40)}", title=sentences[0][:80],
-                day=day + rng.randint(0, 3), years=[1970 + (day // 365)],
+                id=f"s{story}-r{r}", outlet=outlet, title=sentences[0][:80],
+                day=published, years=[1970 + (day // 365)],
                 names={n.lower(): rng.randint(1, 4) for n in kept_people + places}, main_person=people[0].lower(),
                 vector=(vector / np.linalg.norm(vector)).astype("float32"),
                 minhash=np.minimum.reduce([hashed[t][k] for k in kept] + [own_hash]),
-                terms=terms, term_weights=term_weights,
+                terms=terms, term_weights=term_weights, calendar_days=[day_of_year(when.isoformat())],
             ), story))
     reports.sort(key=lambda pr: (pr[0].day, rng.random()))
     return reports

@@ -9,8 +9,8 @@ from datetime import date
 import numpy as np
 import pytest
 
-from corroborate.cluster.evidence import distinctiveness, names_apart, people_conflict, term_cosine
-from corroborate.cluster.features import EPOCH, Profile, dateline_day, main_person, weighted_terms
+from corroborate.cluster.evidence import calendar_conflict, distinctiveness, names_apart, people_conflict, term_cosine
+from corroborate.cluster.features import EPOCH, Profile, calendar_days, dateline_day, main_person, weighted_terms
 from corroborate.model import Article, Entity, Mention, Sentence
 
 
@@ -115,3 +115,45 @@ def test_the_main_person_is_named_in_the_lead_not_a_witness_quoted_at_length():
     assert main_person(annotated(opened, ["Torres", "Rivas"])) is None  # named twice, but Torres most
     about = ["Torres reached the border on Sunday.", *lead[1:], *later]
     assert main_person(annotated(about, ["Torres", "Rivas"])) == "torres"
+
+
+def read(text: str) -> Article:
+    """A report cleaned and annotated as the pipeline does it."""
+    from corroborate.annotate import annotate
+    from corroborate.clean import clean
+
+    article = Article(id="r.txt", source="r.txt", text=text)
+    clean([article])
+    annotate([article])
+    return article
+
+
+def placed(key: str, text: str) -> Profile:
+    found = profile(key, {})
+    found.calendar_days = calendar_days(read(text), None)
+    return found
+
+
+DECEMBER_PATCH = placed("december", "Microsoft patches browser flaw\n\nMicrosoft released an emergency patch on Wednesday "
+                        "for a flaw in its browser that attackers have exploited since Dec. 9, when the hole was first "
+                        "reported by security researchers.")
+SEPTEMBER_PATCH = placed("september", "Microsoft rushes out browser fix\n\nMicrosoft on Tuesday issued a temporary fix "
+                         "for a browser flaw that attackers used against targets in Japan, the company said on "
+                         "September 17.")
+SAME_WEEK = placed("same-week", "Browser patch arrives early\n\nThe flaw, reported on December 12, is fixed in an "
+                   "out-of-band update that Microsoft shipped this week.")
+
+
+def test_undated_reports_naming_days_months_apart_tell_two_events():
+    """Neither report gives its year: the month and the day alone say the two patches are two
+    events; a report naming a day a few days from the other's is not set apart."""
+    assert DECEMBER_PATCH.calendar_days and SEPTEMBER_PATCH.calendar_days
+    assert calendar_conflict(DECEMBER_PATCH, SEPTEMBER_PATCH)
+    assert not calendar_conflict(DECEMBER_PATCH, SAME_WEEK)
+    assert not calendar_conflict(DECEMBER_PATCH, profile("no-days", {}))  # naming no day says nothing
+
+
+def test_the_calendar_wraps_around_the_new_year():
+    late, early = profile("late", {}), profile("early", {})
+    late.calendar_days, early.calendar_days = [363], [3]  # December 29 and January 4
+    assert not calendar_conflict(late, early)

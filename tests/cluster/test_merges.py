@@ -9,6 +9,7 @@ import numpy as np
 from corroborate.cluster import StoryIndex
 from corroborate.cluster.evidence import STORY_AFFINITY
 from corroborate.cluster.features import Profile, minhash_of
+from corroborate.cluster.index import attach_strays
 
 
 def profile(key: str, vector: np.ndarray, text: str) -> Profile:
@@ -44,20 +45,61 @@ def vectors_with_cosines(gram: np.ndarray) -> list[np.ndarray]:
     return [np.pad(r, (0, 384 - len(r))) for r in rows]
 
 
-def test_a_report_that_leaves_its_story_gets_a_story_of_its_own():
-    """b, c and d read as one story, named after b; e, close to c and d but not to b, draws
-    them away: b is left alone and must not be filed under the id its old story keeps."""
+def test_reports_that_leave_their_story_get_a_story_of_their_own():
+    """b1-b3 and c1-c4 read as one story, named after b1; e, close to the c reports but not to
+    the b reports, draws them away: the b reports are left (three of them, too many to be
+    attached back as a splinter of the larger story) and must not be filed under the id their
+    old story keeps."""
     t = STORY_AFFINITY
-    gram = np.array([[1, t + 0.03, t + 0.03, t - 0.15],
-                     [t + 0.03, 1, 0.9, 0.9],
-                     [t + 0.03, 0.9, 1, 0.9],
-                     [t - 0.15, 0.9, 0.9, 1]])
-    b, c, d, e = (Profile(id=key, outlet=key, title=key, day=20150, years=[2025], names={}, main_person=None,
-                          vector=v.astype("float32"), minhash=minhash_of(f"report {key} alone").hashvalues)
-                  for key, v in zip("bcde", vectors_with_cosines(gram)))
+    keys = ["b1", "b2", "b3", "c1", "c2", "c3", "c4", "e"]
+    group = [k[0] for k in keys]
+    gram = np.array([[1.0 if i == j else 0.95 if group[i] == group[j] else 0.85 if {group[i], group[j]} == {"c", "e"}
+                      else t - 0.3 if "e" in (group[i], group[j]) else t + 0.05
+                      for j in range(len(keys))] for i in range(len(keys))])
+    b1, b2, b3, c1, c2, c3, c4, e = (
+        Profile(id=key, outlet=key, title=key, day=20150, years=[2025], names={}, main_person=None,
+                vector=v.astype("float32"), minhash=minhash_of(f"report {key} alone").hashvalues)
+        for key, v in zip(keys, vectors_with_cosines(gram)))
     index = StoryIndex()
-    index.add_profiles([b, c, d])
+    index.add_profiles([b1, b2, b3, c1, c2, c3, c4])
     assert len(set(index.story_of.values())) == 1
     index.add_profiles([e])
-    assert index.story_of["b"] != index.story_of["c"] == index.story_of["d"] == index.story_of["e"]
-    assert sorted(s.articles for s in index.stories()) == [["b"], ["c", "d", "e"]]
+    assert index.story_of["b1"] == index.story_of["b3"] != index.story_of["c1"] == index.story_of["e"]
+    assert sorted(s.articles for s in index.stories()) == [["b1", "b2", "b3"], ["c1", "c2", "c3", "c4", "e"]]
+
+
+def test_a_lone_report_left_by_average_link_joins_the_story_it_links_to_strongly():
+    """A short report reads like two of a story's reports (above the story affinity) and only
+    loosely like the other two: by its average it would be a story of its own, by its strongest
+    links it belongs to the story."""
+    t = STORY_AFFINITY
+    gram = np.array([[1.0, t + 0.05, t + 0.05, t - 0.15, t - 0.15],
+                     [t + 0.05, 1.0, 0.88, 0.88, 0.88],
+                     [t + 0.05, 0.88, 1.0, 0.88, 0.88],
+                     [t - 0.15, 0.88, 0.88, 1.0, 0.88],
+                     [t - 0.15, 0.88, 0.88, 0.88, 1.0]])
+    found = [Profile(id=key, outlet=key, title=key, day=20150, years=[2025], names={}, main_person=None,
+                     vector=v.astype("float32"), minhash=minhash_of(f"report {key} alone").hashvalues)
+             for key, v in zip(["a", "c1", "c2", "c3", "c4"], vectors_with_cosines(gram))]
+    index = StoryIndex()
+    index.add_profiles(found)
+    assert [s.articles for s in index.stories()] == [["a", "c1", "c2", "c3", "c4"]]
+
+
+def test_a_stray_about_another_person_stays_apart_however_close_its_wording():
+    """A results or earnings report filled in with other names reads like the story's reports
+    word for word; the one closest link reaching the story affinity does not attach it when its
+    main person is one the story never names."""
+    def named(key: str, main: str, names: dict[str, int]) -> Profile:
+        return Profile(id=key, outlet=key, title=key, day=20150, years=[2025], names=names, main_person=main,
+                       vector=np.zeros(384, dtype="float32"), minhash=minhash_of(key).hashvalues)
+
+    story = [named(k, "varden", {"varden": 3, "lisse": 1}) for k in ("c1", "c2", "c3")]
+    pair = np.full((4, 4), STORY_AFFINITY - 0.3)
+    pair[:3, :3] = 0.9
+    pair[0, 3] = pair[3, 0] = STORY_AFFINITY + 0.2
+    clusters = [{"c1", "c2", "c3"}, {"stray"}]
+    same_person = named("stray", "varden", {"varden": 2})
+    assert attach_strays(clusters, [*story, same_person], pair) == [{"c1", "c2", "c3", "stray"}]
+    other_person = named("stray", "udden", {"udden": 2, "lisse": 1})
+    assert attach_strays(clusters, [*story, other_person], pair) == clusters

@@ -42,6 +42,7 @@ MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 WRITTEN_DATE = re.compile(rf"\b(?:{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}})\b", re.I)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{2}|\d{4})\b")  # month/day/year, as US outlets write it
 EPOCH = date(1970, 1, 1)
+CALENDAR_YEAR, CALENDAR_DAYS = 2000, 366  # a leap year, so that February 29 has its day
 
 
 @dataclass
@@ -62,6 +63,9 @@ class Profile:
     # the whole text's rare words (hashed) and their unit-length weights: the specifics of the event
     terms: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="uint32"), repr=False)
     term_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="float32"), repr=False)
+    # the days of the year of its own date and of every date it names with a month and a day, with or
+    # without the year ("Dec. 9"): an undated report is still placed in the calendar
+    calendar_days: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {**{k: v for k, v in vars(self).items() if k not in ARRAYS},
@@ -225,6 +229,28 @@ def dating(article: Article) -> tuple[int | None, list[int]]:
     return day, sorted(years)
 
 
+def calendar_days(article: Article, day: int | None) -> list[int]:
+    """Days of the year (0-365, a leap year's calendar) of the report's own date and of the dates it
+    names with a month and a day. Most reports name the year of none of them, yet the month and the
+    day alone place the event: two patches, one shipped around December 9 and one around
+    September 17, are two events in any year."""
+    found = [] if day is None else [date.fromordinal(EPOCH.toordinal() + day).isoformat()]
+    for v in article.values:
+        if v.kind != "date":
+            continue
+        if isinstance(v.normalized, str) and len(v.normalized) == 10:
+            found.append(v.normalized)
+        elif v.normalized is None and any(c.isdigit() for c in v.surface):
+            found.append(calendar_date(v.surface, None))  # no year given: any year will do
+    days = {day_of_year(d) for d in found if d}
+    return sorted(d for d in days if d is not None)
+
+
+def day_of_year(iso: str) -> int | None:
+    d = parse_iso(iso)
+    return (date(CALENDAR_YEAR, d.month, d.day) - date(CALENDAR_YEAR, 1, 1)).days if d else None
+
+
 @lru_cache(maxsize=1)
 def _permutations() -> Any:
     """datasketch draws its permutations anew for every MinHash; drawn once, hashing is 10x faster."""
@@ -256,5 +282,6 @@ def profiles(articles: list[Article], settings: Settings) -> list[Profile]:
             day=day, years=years, names=names_of(article), main_person=main_person(article),
             vector=mean.astype("float32"), minhash=minhash_of(body_text(article) or article.text).hashvalues,
             figures=figures_of(article), lead_days=lead_days(article), terms=keys, term_weights=weights,
+            calendar_days=calendar_days(article, day),
         ))
     return out
