@@ -348,7 +348,8 @@ def occasion(story: Story, v: Value) -> str | None:
     days = {str(d.normalized) for d in article.values if d.kind == "date" and s.start <= d.start < s.end
             and d.normalized and len(str(d.normalized)) == 10 and not is_reporting_date(story, d)}
     # a weekday the annotator left unresolved ("The trouble Wednesday night began ...")
-    days |= {day for w in WEEKDAY.findall(s.text) if (day := resolve(w, published, s.text, future=False))}
+    days |= {day for w in WEEKDAY.finditer(s.text) if not REPORTING_DATE.search(s.text[max(0, w.start() - 40):w.start()])
+             and (day := resolve(w.group(), published, s.text, future=False))}
     days = {d for d in days if published is None or d <= str(published)}
     return days.pop() if len(days) == 1 else None
 
