@@ -94,3 +94,12 @@ def test_a_number_split_by_a_space_is_not_read_as_its_tail():
                "group's Yearning for Zion Ranch in tiny Eldorado, Texas.")
     assert not numbers(report("a", "Metro Daily", Said(members), values=((members, "000", 0.0, "members"),)),
                        report("b", "Harbor Times", Said(charged), values=((charged, "11", 11.0, "members"),)))
+
+
+def test_one_quote_in_two_house_styles_is_no_change_of_words():
+    british = "Police locked down the neighbourhood and negotiated with the suspect, who gave himself up to police just after 6 p.m."
+    american = ("Police locked down the neighborhood and negotiated with the suspect, who gave himself up to police just after "
+                "6: 00 p.m.")
+    a = report("a", "Metro Daily", Said(f'"{british}," Fanning said in the statement.', british, "Tim Fanning", "Fanning"))
+    b = report("b", "Harbor Times", Said(f'"{american}," Fanning said in a statement.', american, "Tim Fanning", "Fanning"))
+    assert not [d for d in analyse([a, b]).discrepancies if d.kind == "quote-wording"]

@@ -34,6 +34,8 @@ REPORTING_DATE = re.compile(r"\b(?:said|says|announced|told|declared|reported|wr
 MIN_SHARED_WORDS = 3
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[|\(\w[^()]{0,30}\)")  # cuts, and words the outlet supplied: "[he]", "(rule)"
 MAX_WORDING_CHANGES = 2  # words added or replaced inside the shared stretch ("Everything is now in place")
+SPELLING_MIN_LENGTH = 6  # shorter words differing by a letter are other words ("will" / "wall")
+SPELLING_LIKENESS = 0.9  # "neighbourhood" / "neighborhood" 0.96; "memorandums" / "memoranda" 0.8 are other words
 # what befell those counted: "three people were injured" and "46 people had been arrested" count two groups
 FATES = {"killed": "dead", "kill": "dead", "killing": "dead", "dead": "dead", "died": "dead", "deaths": "dead",
          "injured": "hurt", "injuring": "hurt", "wounded": "hurt", "wounding": "hurt", "hurt": "hurt",
@@ -190,7 +192,17 @@ def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
     if ELLIPSIS.search(a) or ELLIPSIS.search(b):
         return []  # "..." or "[he]": the outlet marked the words it left out or supplied
     return [(" ".join(x[i1:i2]), " ".join(y[j1:j2])) for _, i1, i2, j1, j2 in inner
-            if stems(" ".join(x[i1:i2])) != stems(" ".join(y[j1:j2]))]  # "sign" / "signs" is no change of words
+            if stems(" ".join(x[i1:i2])) != stems(" ".join(y[j1:j2]))  # "sign" / "signs" is no change of words
+            and not same_word_written_otherwise(" ".join(x[i1:i2]), " ".join(y[j1:j2]))]
+
+
+def same_word_written_otherwise(a: str, b: str) -> bool:
+    """One word in another house style: a spelling ("neighbourhood" / "neighborhood") or the
+    minutes of a full hour ("6 p.m." / "6:00 p.m.")."""
+    if not a or not b:
+        return bool(re.fullmatch(r"0+", a or b))
+    return " " not in a + b and min(len(a), len(b)) >= SPELLING_MIN_LENGTH \
+        and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= SPELLING_LIKENESS
 
 
 def clip(text: str, size: int = 80) -> str:
@@ -523,11 +535,15 @@ def same_wording(a: str, b: str) -> bool:
     """The same words, perhaps a longer or shorter stretch of the remark: where the two quotes
     overlap, at most one word differs (outlets cut quotes at different places; that is no variant)."""
     x, y = stems(a), stems(b)
-    blocks = [m for m in SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks() if m.size]
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
     matched = sum(m.size for m in blocks)
     if not blocks or matched < min(MIN_SHARED_WORDS, len(x), len(y)):
         return False
     first, last = blocks[0], blocks[-1]
     inside_x = last.a + last.size - first.a
     inside_y = last.b + last.size - first.b
-    return (inside_x - matched) + (inside_y - matched) <= MAX_WORDING_CHANGES
+    restyled = sum((i2 - i1) + (j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes()
+                   if op != "equal" and first.a <= i1 and i2 <= last.a + last.size
+                   and same_word_written_otherwise(" ".join(x[i1:i2]), " ".join(y[j1:j2])))
+    return (inside_x - matched) + (inside_y - matched) - restyled <= MAX_WORDING_CHANGES
