@@ -8,6 +8,7 @@ import pytest
 from test_claims_trust import Said, report  # the same report builder: a headline and paragraphs
 
 from corroborate.analyse import analyse
+from corroborate.model import Entity, Mention
 
 pytestmark = pytest.mark.slow  # the sentence encoder loads once
 
@@ -103,3 +104,16 @@ def test_one_quote_in_two_house_styles_is_no_change_of_words():
     a = report("a", "Metro Daily", Said(f'"{british}," Fanning said in the statement.', british, "Tim Fanning", "Fanning"))
     b = report("b", "Harbor Times", Said(f'"{american}," Fanning said in a statement.', american, "Tim Fanning", "Fanning"))
     assert not [d for d in analyse([a, b]).discrepancies if d.kind == "quote-wording"]
+
+
+def test_counts_of_two_families_named_apart_are_two_counts():
+    beach = "Earlier that day, a shell hit a house in the Beach refugee camp, killing at least seven members of one family."
+    zeitoun = ("In an earlier Israeli strike in the Zeitoun neighborhood of Gaza City, at least 12 members of the extended "
+               "Daya family were killed when their house collapsed after it was hit by missiles, medical officials and a "
+               "surviving relative said.")
+    a = report("a", "Metro Daily", Said(beach), values=((beach, "at least seven", 7.0, "members"),))
+    b = report("b", "Harbor Times", Said(zeitoun), values=((zeitoun, "at least 12", 12.0, "members"),))
+    for article, place in ((a, "Beach"), (b, "Zeitoun")):
+        at = article.text.index(place)
+        article.entities.append(Entity(place, "place", mentions=[Mention(at, at + len(place), place)]))
+    assert not numbers(a, b)

@@ -295,10 +295,13 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     fates = [fate(story, v) for v in values]
     days = [occasion(story, v) for v in values]
     published = [own_date(story.by_id[v.article]) for v in values]
+    allowed = distinctive_names(story)
+    # whose or where: "seven members of one family" in the Beach camp are not "12 members of the Daya family"
+    names = [names_near(story.by_id[v.article], *sentence_span(story, v), allowed) for v in values]
 
     def linked(i: int, j: int) -> bool:
         return (values[i].article != values[j].article and family[i] == family[j] and counted[i] == counted[j]
-                and not (fates[i] and fates[j] and fates[i] != fates[j])
+                and not (fates[i] and fates[j] and fates[i] != fates[j]) and not (names[i] and names[j] and not names[i] & names[j])
                 and same_occasion(days[i], published[i], days[j], published[j])
                 and float(vectors[i] @ vectors[j]) >= SAME_SENTENCE_TOPIC)
 
