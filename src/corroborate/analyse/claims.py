@@ -227,7 +227,7 @@ def about_the_claim(evidence: Evidence, content: set[str]) -> bool:
     """A line is evidence on a claim only when it speaks of what the claim says, beyond the story's
     topic: "the EU warning Israel it was destroying its image" is no evidence on "There's nowhere
     safe in Gaza", however close the two are in meaning."""
-    return bool(content & content_stems(evidence.text))
+    return len(content & content_stems(evidence.text)) >= SHARED_WITH_CLAIM  # one shared word is a topic ("humanitarian")
 
 
 def own_side(by: str | None, claimant: str | None, parties: set[str]) -> bool:
