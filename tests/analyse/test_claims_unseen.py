@@ -117,3 +117,18 @@ def test_counts_of_two_families_named_apart_are_two_counts():
         at = article.text.index(place)
         article.entities.append(Entity(place, "place", mentions=[Mention(at, at + len(place), place)]))
     assert not numbers(a, b)
+
+
+def test_what_the_claimants_side_shows_is_evidence_only_on_what_the_claim_says():
+    from corroborate.analyse.claims import about_the_claim
+    from corroborate.model import Evidence
+
+    concern = ["We remain deeply concerned about Iran's dangerous escalation of threats towards Israel and the region"]
+    files = Evidence("c", 3, "U.S. intelligence", "U.S. intelligence reportedly confirmed that tens of thousands of files seized "
+                     "by Israel from Iran that, Israeli Prime Minister Benjamin Netanyahu said Monday, document Iran's covert "
+                     "nuclear weapons program are \"authentic.\"")
+    assert not about_the_claim(files, {"deeply", "concerned", "dangerous", "escalation", "threat", "region"}, concern, True)
+    pullback = ["it is pulling back some of its troops from near the border with Ukraine"]
+    video = Evidence("d", 17, "Russian Defense Ministry", "On Wednesday, the Russian Defense Ministry released a video showing "
+                     "a trainload of armored vehicles moving across a bridge away from Crimea.")
+    assert about_the_claim(video, {"pulling", "back", "near"}, pullback, True)

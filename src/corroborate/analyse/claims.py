@@ -40,6 +40,7 @@ DENIAL = re.compile(r"\b(?:is false|are false|untrue|not true|a lie|lies|fake|de
 # the things offered as evidence, as nouns ("right to document it" offers none)
 EVIDENCE = re.compile(r"(?<!\bto )\b(?:video|videos|footage|images?|photos?|photographs?|satellite|pictures?|recordings?|documents?)\b", re.I)
 MILITARY = r"(?:troops|forces|units|soldiers|military|army|tanks|garrisons?|bases|vehicles|weapons|ministry|government)"
+FORCES = re.compile(rf"\b{MILITARY}\b", re.I)
 SELF_REFERENCE = re.compile(rf"\b(?:its|our|we|their)\s+(?:\w+\s+){{0,2}}{MILITARY}\b", re.I)
 CENTRAL_CLAIMS = 3
 RELATED = 0.35  # a piece of evidence this close in meaning concerns the claim
@@ -196,9 +197,10 @@ def assess(story: Story, statement: Statement) -> Claim:
             denials.add(story.origins.get(unit.article, unit.article))
     quoted = {(u.article, u.start) for u in story.units if u.kind != "sentence"}
     claimants_words = [(m.article, m.start, m.end) for m in statement.mentions if (m.article, m.start) in quoted]
-    content = set().union(*(content_stems(m.text) for m in own_words(story, statement).mentions)) - story_topic(story, statement)
+    words = [m.text for m in own_words(story, statement).mentions]
+    content = set().union(*(content_stems(w) for w in words)) - story_topic(story, statement)
     evidence = [e for e in find_evidence(story, centre, claimants_words)
-                if about_the_claim(e, content) or own_side(e.by, statement.speaker, parties)]
+                if about_the_claim(e, content, words, own_side(e.by, statement.speaker, parties))]
     # evidence counts as independent only from a provider known to stand apart from the claimant:
     # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
     independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
@@ -223,11 +225,17 @@ def assess(story: Story, statement: Statement) -> Claim:
     )
 
 
-def about_the_claim(evidence: Evidence, content: set[str]) -> bool:
+def about_the_claim(evidence: Evidence, content: set[str], words: list[str], offered_by_claimant: bool) -> bool:
     """A line is evidence on a claim only when it speaks of what the claim says, beyond the story's
     topic: "the EU warning Israel it was destroying its image" is no evidence on "There's nowhere
-    safe in Gaza", however close the two are in meaning."""
-    return len(content & content_stems(evidence.text)) >= SHARED_WITH_CLAIM  # one shared word is a topic ("humanitarian")
+    safe in Gaza", however close the two are in meaning; one shared word is a topic too
+    ("humanitarian"). What the claimant's own side shows for its claim is told in words of its own
+    ("a video showing armoured vehicles moving away" for "pulling back troops"): one shared word,
+    or the same forces, will do."""
+    shared = len(content & content_stems(evidence.text))
+    if offered_by_claimant:
+        return shared >= 1 or bool(FORCES.search(evidence.text) and any(FORCES.search(w) for w in words))
+    return shared >= SHARED_WITH_CLAIM
 
 
 def own_side(by: str | None, claimant: str | None, parties: set[str]) -> bool:
