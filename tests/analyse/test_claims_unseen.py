@@ -132,3 +132,14 @@ def test_what_the_claimants_side_shows_is_evidence_only_on_what_the_claim_says()
     video = Evidence("d", 17, "Russian Defense Ministry", "On Wednesday, the Russian Defense Ministry released a video showing "
                      "a trainload of armored vehicles moving across a bridge away from Crimea.")
     assert about_the_claim(video, {"pulling", "back", "near"}, pullback, True)
+
+
+def test_a_name_owning_something_offers_no_evidence():
+    from corroborate.analyse.claims import named_provider
+
+    raid = ("While the FBI recently raided Trump's personal attorney Michael Cohen's home, office and hotel room to seize a "
+            "collection of documents, a source said Deputy Attorney General Rod Rosenstein assured that Trump was not a "
+            "target of that probe.")
+    article = report("a", "Metro Daily", Said(raid, names=(("Donald Trump", "Trump"),)))
+    sentence = next(s for s in article.sentences if "documents" in s.text)
+    assert named_provider(article, sentence.start, sentence.text, {"Donald Trump"}) != "Donald Trump"

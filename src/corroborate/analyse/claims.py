@@ -339,8 +339,10 @@ def named_provider(article, start: int, text: str, sources: set[str]) -> str | N
     speaking = next((q.speaker for q in article.quotes if q.speaker and q.kind != "scare" and q.start <= cut < q.end), None)
     if speaking:
         return speaking  # evidence named in someone's words is theirs to offer, not a name beside it
+    # a name owning something ("Trump's personal attorney") is not who acts in the sentence
     named = [(m.start, e.name) for e in article.entities if e.kind in ("org", "person", "place")
-             and (e.name in sources or parties_in(e.name)) for m in e.mentions if start <= m.start < cut]
+             and (e.name in sources or parties_in(e.name)) for m in e.mentions if start <= m.start < cut
+             and not re.match(r"['’]s?\b", article.text[m.end:m.end + 2])]
     if named:
         return min(named)[1]
     m = re.search(r"\b(?:the|a)\s+((?:\w+\s+){0,3}(?:ministry|government|army|military|agency|office|police))\b", text, re.I)
