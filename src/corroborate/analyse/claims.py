@@ -3,8 +3,9 @@ and who has not confirmed or disputes it."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -39,21 +40,34 @@ DENIAL = re.compile(r"\b(?:is false|are false|untrue|not true|a lie|lies|fake|de
 # the things offered as evidence, as nouns ("right to document it" offers none)
 EVIDENCE = re.compile(r"(?<!\bto )\b(?:video|videos|footage|images?|photos?|photographs?|satellite|pictures?|recordings?|documents?)\b", re.I)
 MILITARY = r"(?:troops|forces|units|soldiers|military|army|tanks|garrisons?|bases|vehicles|weapons|ministry|government)"
+FORCES = re.compile(rf"\b{MILITARY}\b", re.I)
 SELF_REFERENCE = re.compile(rf"\b(?:its|our|we|their)\s+(?:\w+\s+){{0,2}}{MILITARY}\b", re.I)
 CENTRAL_CLAIMS = 3
 RELATED = 0.35  # a piece of evidence this close in meaning concerns the claim
 DISPUTE_RELATED = 0.5  # words disputing a claim are about it: closer than the story's other doubts
 CANDIDATES = 10
+STORY_WIDE = 0.5  # a word in this share of the reports or more is the story's topic, not one claim's content
 
 
 def find_claims(story: Story, statements: list[Statement]) -> list[Claim]:
     # a claimant is named: "the president's attorneys" or "officials" are no identifiable party
     candidates = [s for s in statements if s.speaker and s.speaker[:1].isupper() and s.independent_sources >= 2
                   and asserts_a_fact(story, s) and not outlet_credited(story, s) and one_party(story, s)
-                  and identified(story, s) and own_words(story, s) is not s][:CANDIDATES]
+                  and identified(story, s) and own_words(story, s) is not s and not body_saying_i(story, s)][:CANDIDATES]
     ranked = sorted(enumerate(assess(story, s) for s in candidates),
                     key=lambda pair: (-(len(pair[1].disputed_by) + len(pair[1].evidence)), pair[0]))
     return [claim for _, claim in ranked[:CENTRAL_CLAIMS]]
+
+
+FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
+
+
+def body_saying_i(story: Story, statement: Statement) -> bool:
+    """Words in the first person singular credited to a body ("police": "I'm in the middle of the
+    riot action ... in my district"): one person spoke them, and the reports' credit is wrong or
+    lost, so no party is known to claim them."""
+    people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
+    return statement.speaker not in people and any(FIRST_PERSON_SINGULAR.search(m.text) for m in own_words(story, statement).mentions)
 
 
 def identified(story: Story, statement: Statement) -> bool:
@@ -135,6 +149,21 @@ def claimant_parties(story: Story, statement: Statement) -> set[str]:
     return parties_in(" ".join(names))
 
 
+def story_topic(story: Story, statement: Statement) -> set[str]:
+    """Words most of the reports that do not carry the claim use ("school", "Gaza", "killed"):
+    they tell which story a line belongs to, not which of its claims it is about. The reports
+    carrying the claim are left out, or a widely carried claim's own words would count as topic."""
+    carrying = {m.article for m in statement.mentions}
+    others = [a for a in story.articles if a.id not in carrying]
+    counts = Counter(stem for a in others for stem in report_stems(a.text))
+    return {w for w, n in counts.items() if n >= max(2, STORY_WIDE * len(others))}
+
+
+@lru_cache(maxsize=1024)
+def report_stems(text: str) -> frozenset[str]:
+    return frozenset(content_stems(text))
+
+
 def assess(story: Story, statement: Statement) -> Claim:
     parties = claimant_parties(story, statement)
     speakers = credited_speakers(story, statement)
@@ -168,12 +197,13 @@ def assess(story: Story, statement: Statement) -> Claim:
             denials.add(story.origins.get(unit.article, unit.article))
     quoted = {(u.article, u.start) for u in story.units if u.kind != "sentence"}
     claimants_words = [(m.article, m.start, m.end) for m in statement.mentions if (m.article, m.start) in quoted]
-    evidence = find_evidence(story, centre, claimants_words)
+    words = [m.text for m in own_words(story, statement).mentions]
+    content = set().union(*(content_stems(w) for w in words)) - story_topic(story, statement)
+    evidence = [e for e in find_evidence(story, centre, claimants_words)
+                if about_the_claim(e, content, words, own_side(e.by, statement.speaker, parties))]
     # evidence counts as independent only from a provider known to stand apart from the claimant:
     # when the claimant's side is unknown ("Border Patrol chief"), no provider is known to stand apart
-    # and it confirms only what it speaks of: a video of tanks leaving confirms no build-up
-    independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)
-                            and len(topic & lowercase_stems(e.text)) >= SHARED_WITH_CLAIM]
+    independent_evidence = [e for e in evidence if parties and e.by and parties_in(e.by) and not (parties_in(e.by) & parties)]
     if len(denials) >= 2:
         status = "contradicted"
     elif disputers:
@@ -189,10 +219,29 @@ def assess(story: Story, statement: Statement) -> Claim:
         text=claim_sentence(story, own_words(story, statement)), claimed_by=claimed_by, self_report=bool(self_report),
         evidence=evidence,
         disputed_by=[Disputer(name, mentions) for name, mentions in sorted(disputers.items(), key=lambda kv: -len(kv[1]))],
-        status=status, status_text=status_text(claimed_by, bool(self_report), status, evidence, independent_evidence, disputers,
-                                               side_known=bool(parties)),
+        status=status, status_text=status_text(claimed_by, parties, status, bool(self_report), evidence, independent_evidence,
+                                               disputers),
         statement=statement.id,
     )
+
+
+def about_the_claim(evidence: Evidence, content: set[str], words: list[str], offered_by_claimant: bool) -> bool:
+    """A line is evidence on a claim only when it speaks of what the claim says, beyond the story's
+    topic: "the EU warning Israel it was destroying its image" is no evidence on "There's nowhere
+    safe in Gaza", however close the two are in meaning; one shared word is a topic too
+    ("humanitarian"). What the claimant's own side shows for its claim is told in words of its own
+    ("a video showing armoured vehicles moving away" for "pulling back troops"): one shared word,
+    or the same forces, will do."""
+    shared = len(content & content_stems(evidence.text))
+    if offered_by_claimant:
+        return shared >= 1 or bool(FORCES.search(evidence.text) and any(FORCES.search(w) for w in words))
+    return shared >= SHARED_WITH_CLAIM
+
+
+def own_side(by: str | None, claimant: str | None, parties: set[str]) -> bool:
+    """Evidence the claimant or its side offers: what it shows is offered for the claim, in words of
+    its own ("a video showing armoured vehicles moving away" for "pulling back troops")."""
+    return bool(by) and (same_speaker(by, claimant) or bool(parties & parties_in(by)))
 
 
 def own_words(story: Story, statement: Statement) -> Statement:
@@ -290,8 +339,10 @@ def named_provider(article, start: int, text: str, sources: set[str]) -> str | N
     speaking = next((q.speaker for q in article.quotes if q.speaker and q.kind != "scare" and q.start <= cut < q.end), None)
     if speaking:
         return speaking  # evidence named in someone's words is theirs to offer, not a name beside it
+    # a name owning something ("Trump's personal attorney") is not who acts in the sentence
     named = [(m.start, e.name) for e in article.entities if e.kind in ("org", "person", "place")
-             and (e.name in sources or parties_in(e.name)) for m in e.mentions if start <= m.start < cut]
+             and (e.name in sources or parties_in(e.name)) for m in e.mentions if start <= m.start < cut
+             and not re.match(r"['’]s?\b", article.text[m.end:m.end + 2])]
     if named:
         return min(named)[1]
     m = re.search(r"\b(?:the|a)\s+((?:\w+\s+){0,3}(?:ministry|government|army|military|agency|office|police))\b", text, re.I)
@@ -299,15 +350,16 @@ def named_provider(article, start: int, text: str, sources: set[str]) -> str | N
     return m.group(1) if m and not quoted else None  # a body named inside someone's quote offers nothing
 
 
-def status_text(claimed_by, self_report, status, evidence, independent, disputers, side_known: bool = True) -> str:
+def status_text(claimed_by, parties, status, self_report, evidence, independent, disputers) -> str:
+    """The status of a claim, said from exactly the evidence shown with it."""
     parts = [f"claimed by {claimed_by}" + (" about its own side" if self_report else "")]
-    others = sorted({e.by for e in evidence if not same_speaker(e.by, claimed_by)})
-    if others and not independent and not side_known:
-        parts.append("evidence offered by " + ", ".join(others) + ", not known to stand apart from the claimant")
-    elif evidence and not independent:
-        parts.append("evidence comes only from the claimant")
-    elif independent:
+    unknown = sorted({e.by for e in evidence if e not in independent and not own_side(e.by, claimed_by, parties)})
+    if independent:
         parts.append("evidence from others: " + ", ".join(sorted({e.by for e in independent})))
+    if unknown:
+        parts.append("evidence offered by " + ", ".join(unknown) + ", not known to stand apart from the claimant")
+    if evidence and not independent and not unknown:
+        parts.append("evidence comes only from the claimant")
     parts.append({"confirmed": "confirmed by independent evidence", "unconfirmed": "not independently confirmed",
                   "disputed": "not independently confirmed; disputed by " + ", ".join(disputers),
                   "contradicted": "contradicted by independent sources"}[status])

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
 
-from ..dates import YEAR
+from ..dates import WEEKDAYS, YEAR, resolve
 from ..model import Article, Discrepancy, DiscrepancyValue, Quote, Statement, StatementMention, Value
 from ..nlp import embed
 from ..text import STOP_WORDS, normalize, words
@@ -34,6 +34,19 @@ REPORTING_DATE = re.compile(r"\b(?:said|says|announced|told|declared|reported|wr
 MIN_SHARED_WORDS = 3
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[|\(\w[^()]{0,30}\)")  # cuts, and words the outlet supplied: "[he]", "(rule)"
 MAX_WORDING_CHANGES = 2  # words added or replaced inside the shared stretch ("Everything is now in place")
+SPELLING_MIN_LENGTH = 6  # shorter words differing by a letter are other words ("will" / "wall")
+SPELLING_LIKENESS = 0.9  # "neighbourhood" / "neighborhood" 0.96; "memorandums" / "memoranda" 0.8 are other words
+# what befell those counted: "three people were injured" and "46 people had been arrested" count two groups
+FATES = {"killed": "dead", "kill": "dead", "killing": "dead", "dead": "dead", "died": "dead", "deaths": "dead",
+         "injured": "hurt", "injuring": "hurt", "wounded": "hurt", "wounding": "hurt", "hurt": "hurt",
+         "arrested": "held", "arrests": "held", "arrest": "held", "detained": "held",
+         "charged": "charged", "convicted": "convicted", "tried": "tried", "trial": "tried", "missing": "missing", "displaced": "displaced",
+         "evacuated": "displaced"}
+FATE_WINDOW = 6  # words either side of the figure where what befell them is told
+# a bound the annotator leaves as a plain figure: "within 20 miles of Tel Aviv" allows 17
+WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
+TWO_MOMENTS = re.compile(r"\b(?:the (?:night|day|evening|morning|week) before|the previous|(?:a|the) day earlier)\b", re.I)
+UPPER_BOUND_BEFORE = re.compile(r"\bwithin\s*$", re.I)
 
 
 def find_discrepancies(story: Story, statements: list[Statement]) -> list[Discrepancy]:
@@ -179,7 +192,17 @@ def inner_changes(a: str, b: str) -> list[tuple[str, str]]:
     if ELLIPSIS.search(a) or ELLIPSIS.search(b):
         return []  # "..." or "[he]": the outlet marked the words it left out or supplied
     return [(" ".join(x[i1:i2]), " ".join(y[j1:j2])) for _, i1, i2, j1, j2 in inner
-            if stems(" ".join(x[i1:i2])) != stems(" ".join(y[j1:j2]))]  # "sign" / "signs" is no change of words
+            if stems(" ".join(x[i1:i2])) != stems(" ".join(y[j1:j2]))  # "sign" / "signs" is no change of words
+            and not same_word_written_otherwise(" ".join(x[i1:i2]), " ".join(y[j1:j2]))]
+
+
+def same_word_written_otherwise(a: str, b: str) -> bool:
+    """One word in another house style: a spelling ("neighbourhood" / "neighborhood") or the
+    minutes of a full hour ("6 p.m." / "6:00 p.m.")."""
+    if not a or not b:
+        return bool(re.fullmatch(r"0+", a or b))
+    return " " not in a + b and min(len(a), len(b)) >= SPELLING_MIN_LENGTH \
+        and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= SPELLING_LIKENESS
 
 
 def clip(text: str, size: int = 80) -> str:
@@ -251,15 +274,17 @@ def several_per_article(members: list[Value]) -> bool:
     return any(len(values) > 1 for values in seen.values())
 
 
-def interval(v: Value) -> tuple[float, float]:
+def interval(story: Story, v: Value) -> tuple[float, float]:
     value = float(v.normalized)
+    if v.qualifier in (None, "exact") and UPPER_BOUND_BEFORE.search(story.by_id[v.article].text[max(0, v.start - 20):v.start]):
+        return float("-inf"), value
     if v.qualifier == "approx":
         return value * (1 - APPROX_SPREAD), value * (1 + APPROX_SPREAD)
     return (v.low if v.low is not None else float("-inf")), (v.high if v.high is not None else float("inf"))
 
 
 def number_discrepancies(story: Story) -> list[Discrepancy]:
-    values = [v for v in body_values(story, "quantity") if v.unit]
+    values = [v for v in body_values(story, "quantity") if v.unit and readable_count(story, v)]
     if len(values) < 2:
         return []
     sentences = [sentence_of(story, v.article, v.start) for v in values]
@@ -267,9 +292,17 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     family = [UNIT_FAMILIES.get(v.unit, v.unit) for v in values]
 
     counted = [counted_kind(story, v) for v in values]
+    fates = [fate(story, v) for v in values]
+    days = [occasion(story, v) for v in values]
+    published = [own_date(story.by_id[v.article]) for v in values]
+    allowed = distinctive_names(story)
+    # whose or where: "seven members of one family" in the Beach camp are not "12 members of the Daya family"
+    names = [names_near(story.by_id[v.article], *sentence_span(story, v), allowed) for v in values]
 
     def linked(i: int, j: int) -> bool:
         return (values[i].article != values[j].article and family[i] == family[j] and counted[i] == counted[j]
+                and not (fates[i] and fates[j] and fates[i] != fates[j]) and not (names[i] and names[j] and not names[i] & names[j])
+                and same_occasion(days[i], published[i], days[j], published[j])
                 and float(vectors[i] @ vectors[j]) >= SAME_SENTENCE_TOPIC)
 
     out = []
@@ -279,7 +312,7 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
             continue
         if several_per_article(members):
             continue
-        spans = [interval(v) for v in members]
+        spans = [interval(story, v) for v in members]
         disjoint = [(a, b) for a, b in combinations(range(len(members)), 2)
                     if spans[a][1] < spans[b][0] or spans[b][1] < spans[a][0]]
         verdict = "conflict" if disjoint else "compatible"
@@ -298,6 +331,52 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     return out
 
 
+def readable_count(story: Story, v: Value) -> bool:
+    """A figure counting a kind of thing, read whole: not the tail of a number a space split
+    ("10, 000 members" read as 000), nor a count of a name ("11 other FLDS men": FLDS says whose)."""
+    text = story.by_id[v.article].text
+    if re.fullmatch(r"0+", v.surface.split()[-1]) and re.search(r"\d,\s+$", text[max(0, v.start - 6):v.start]):
+        return False
+    unit = re.search(rf"\b{re.escape(v.unit or '')}\b", text[v.end:v.end + 80], re.I)
+    return not (unit and unit.group()[:1].isupper())
+
+
+def fate(story: Story, v: Value) -> str | None:
+    """What befell those counted, as the words nearest the figure tell it (killed, injured, arrested)."""
+    text = story.by_id[v.article].text
+    before = re.findall(r"[a-z]+", text[max(0, v.start - 80):v.start].lower())[-FATE_WINDOW:]
+    after = re.findall(r"[a-z]+", text[v.end:v.end + 80].lower())[:FATE_WINDOW]
+    near = sorted((abs(k), FATES[w]) for k, w in [*((k + 1, w) for k, w in enumerate(after)),
+                                                  *((k - len(before), w) for k, w in enumerate(before))] if w in FATES)
+    return near[0][1] if near else None
+
+
+def occasion(story: Story, v: Value) -> str | None:
+    """The one day the figure's sentence ties it to ("Wednesday night, more than 200 people"), not
+    the day something was said, nor a day after the report (a weekday read forward). None when
+    the sentence tells of two moments ("On Tuesday ... where, the night before, ...")."""
+    s = story.sentence_at(v.article, v.start)
+    article = story.by_id[v.article]
+    if s is None or TWO_MOMENTS.search(s.text):
+        return None
+    published = own_date(article)
+    days = {str(d.normalized) for d in article.values if d.kind == "date" and s.start <= d.start < s.end
+            and d.normalized and len(str(d.normalized)) == 10 and not is_reporting_date(story, d)}
+    # a weekday the annotator left unresolved ("The trouble Wednesday night began ...")
+    days |= {day for w in WEEKDAY.finditer(s.text) if not REPORTING_DATE.search(s.text[max(0, w.start() - 40):w.start()])
+             and (day := resolve(w.group(), published, s.text, future=False))}
+    days = {d for d in days if published is None or d <= str(published)}
+    return days.pop() if len(days) == 1 else None
+
+
+def same_occasion(day_a: str | None, published_a, day_b: str | None, published_b) -> bool:
+    """Figures of different days are two values (Monday's march, Wednesday's vigil), and a report
+    published before the day another figure is tied to cannot be counting the same thing."""
+    if day_a and day_b:
+        return day_a == day_b
+    return not ((day_a and published_b and str(published_b) < day_a) or (day_b and published_a and str(published_a) < day_b))
+
+
 def counted_kind(story: Story, v: Value) -> frozenset[str]:
     """What kind of the unit is counted: the common words between the figure and its unit
     ("three intercontinental ballistic missiles" are not "23 missiles"; "100,000 secret files"
@@ -311,12 +390,15 @@ def counted_kind(story: Story, v: Value) -> frozenset[str]:
 
 def newest_report(story: Story, members: list[Value]) -> Value | None:
     """The value of the one newest report when every report carries its own date and they differ:
-    a toll or a count that grew between reports is an update, not a contradiction."""
+    a toll or a count that grew between reports is an update, not a contradiction. A newer report
+    giving a smaller count of the same thing updates nothing: the two disagree."""
     days = [own_date(story.by_id[v.article]) for v in members]
     if None in days or len(set(days)) < 2:
         return None
     latest = [v for v, day in zip(members, days) if day == max(days)]
-    return latest[0] if len({str(v.normalized) for v in latest}) == 1 else None
+    if len({str(v.normalized) for v in latest}) != 1:
+        return None
+    return latest[0] if all(float(v.normalized) <= float(latest[0].normalized) for v in members) else None
 
 
 def date_context(story: Story, v: Value, width: int = 60) -> str:
@@ -456,11 +538,15 @@ def same_wording(a: str, b: str) -> bool:
     """The same words, perhaps a longer or shorter stretch of the remark: where the two quotes
     overlap, at most one word differs (outlets cut quotes at different places; that is no variant)."""
     x, y = stems(a), stems(b)
-    blocks = [m for m in SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks() if m.size]
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
     matched = sum(m.size for m in blocks)
     if not blocks or matched < min(MIN_SHARED_WORDS, len(x), len(y)):
         return False
     first, last = blocks[0], blocks[-1]
     inside_x = last.a + last.size - first.a
     inside_y = last.b + last.size - first.b
-    return (inside_x - matched) + (inside_y - matched) <= MAX_WORDING_CHANGES
+    restyled = sum((i2 - i1) + (j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes()
+                   if op != "equal" and first.a <= i1 and i2 <= last.a + last.size
+                   and same_word_written_otherwise(" ".join(x[i1:i2]), " ".join(y[j1:j2])))
+    return (inside_x - matched) + (inside_y - matched) - restyled <= MAX_WORDING_CHANGES
