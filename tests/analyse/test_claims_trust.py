@@ -459,3 +459,45 @@ def test_a_word_an_outlet_adds_in_brackets_is_no_change_of_the_quote():
     c = report("c", "Valley Courier", Said(f'"{changed}," Wetzler said in a statement.', changed, "Andrew Wetzler", "Wetzler"), TESTS)
     assert not [d for d in analyse([a, b]).discrepancies if d.kind == "quote-wording"]
     assert [d for d in analyse([a, c]).discrepancies if d.kind == "quote-wording"]  # a word changed still shows
+
+
+PEREZ_TREACHERY = ("This constituted an act of unprecedented treachery: the campaign of a nominee for President of the "
+                   "United States in league with a hostile foreign power to bolster its own chance to win the presidency")
+SUIT_TREACHERY = ("The conspiracy constituted an act of previously unimaginable treachery: the campaign of the presidential "
+                  "nominee of a major party in league with a hostile foreign power to bolster its own chance to win the "
+                  "Presidency")
+
+
+def test_a_lawsuits_words_and_its_plaintiffs_reworded_statement_are_two_texts():
+    # NewsWCL50 event 3: one report quotes the suit and, lines below, the DNC chairman's "unprecedented treachery"
+    suit = Said(f'"{SUIT_TREACHERY}," the suit states.', SUIT_TREACHERY, None)
+    chairman = Said('DNC Chairman Tom Perez called the alleged collusion "an act of unprecedented treachery."',
+                    "an act of unprecedented treachery.", "Tom Perez", "Tom Perez", kind="partial")
+    statement = Said(f'"{PEREZ_TREACHERY}," DNC Chairman Tom Perez said in a statement.', PEREZ_TREACHERY, "Tom Perez",
+                     "Tom Perez")
+    briefing = analyse([report("a", "Harbor Times", suit, chairman, SUMMIT), report("b", "London Post", statement, TESTS)])
+    [held] = statements_with(briefing, "previously unimaginable")
+    assert {m.article for m in held.mentions} == {"a"}
+    [perez] = statements_with(briefing, "a nominee for President")
+    assert {m.article for m in perez.mentions} == {"a", "b"} and perez.speaker == "Tom Perez"
+
+
+def test_a_near_copy_credited_to_two_officials_is_still_one_remark():
+    # NewsWCL50 event 6: the agency's statement, a word changed, credited to its commissioner and to a spokesman
+    upon = ("Depending upon port circumstances at the time of arrival, those individuals may need to wait in Mexico as CBP "
+            "officers work to process those already within our facilities")
+    on = ("Depending on port circumstances at the time of arrival, individuals may need to wait in Mexico as CBP officers "
+          "work to process those already within our facilities")
+    a = report("a", "Harbor Times", Said(f'"{upon}," Kevin McAleenan said.', upon, "Kevin McAleenan", "Kevin McAleenan"), SUMMIT)
+    b = report("b", "London Post", Said(f'"{on}," Pete Flores said.', on, "Pete Flores", "Pete Flores"), TESTS)
+    [held] = statements_with(analyse([a, b]), "port circumstances")
+    assert {m.article for m in held.mentions} == {"a", "b"}
+
+
+def test_a_named_persons_act_and_an_unnamed_groups_are_two_facts():
+    # NewsWCL50 event 6: one outlet tells what the marchers did, another what one woman among them did
+    they = Said("As they walked, they chanted and waved Honduran flags.")
+    she = Said("Marely Ramirez of Coronado walked with the group, waving a huge Honduran flag.",
+               names=(("Marely Ramirez", "Marely Ramirez"),))
+    briefing = analyse([report("a", "Harbor Times", they, SUMMIT), report("b", "London Post", she, TESTS)])
+    assert carried_apart(briefing, "Honduran flag")

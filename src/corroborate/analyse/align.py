@@ -57,6 +57,7 @@ REPORTING_SHARED_WORDS = 2
 # words beside the names agree: half of the shorter sentence's, and this share of the longer's
 NARRATION_SAME_MEANING = 0.82
 NARRATION_WORDS = 0.3
+UNNAMED_ACTOR = frozenset({"he", "she", "they"})
 NEGATION = frozenset({"not", "no", "never", "unlikely", "neither", "nor", "nothing", "none", "nobody", "cannot", "without"})
 # a negation reaches to the end of its clause: punctuation, "but", or a question embedded in it
 CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\b(?:but|whether|if)\b", re.IGNORECASE)
@@ -154,6 +155,8 @@ def says_the_same(a: Unit, b: Unit, cosine: float, topic: frozenset[str] = froze
             return overlap >= REPORTING_SENTENCE_CONTENT and len(beyond_topic) >= REPORTING_SHARED_WORDS
         # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
         return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
+    if narration(a) and narration(b) and actors_differ(a, b):
+        return False
     if narration(a) and narration(b) and cosine < NARRATION_SAME_MEANING:
         # "Macron tried to persuade Trump to remain in the Iran agreement during his visit" and
         # "Receiving Macron for a visit, Trump repeated his criticism of the agreement" share the
@@ -164,6 +167,19 @@ def says_the_same(a: Unit, b: Unit, cosine: float, topic: frozenset[str] = froze
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
+
+
+def actors_differ(a: Unit, b: Unit) -> bool:
+    """One sentence names a person the other never names while speaking of someone only as
+    "he", "she" or "they": nothing tells that the two are about the same people, so they tell two
+    facts ("As they walked, they chanted and waved Honduran flags" / "Marely Ramirez walked with
+    the group, waving a huge Honduran flag"). Pronouns are not resolved across sentences here."""
+    for mine, other in ((a, b), (b, a)):
+        words = set(re.findall(r"[a-z]+", other.text.lower()))
+        unnamed = [p for p in mine.people if not any(t.lower() in words for t in re.findall(r"[A-Z][a-z]+", p))]
+        if unnamed and words & UNNAMED_ACTOR:
+            return True
+    return False
 
 
 def negated_stems(unit: Unit) -> set[str]:
@@ -276,8 +292,46 @@ def shared_word_pairs(units: list[Unit]) -> tuple[set[tuple[int, int]], set[tupl
     candidates = {(i, j) for ids in index.values() if len(ids) < 50 for i in ids for j in ids
                   if i < j and units[i].article != units[j].article}
     copies = {(i, j) for i, j in candidates if verbatim(words[i], words[j])
-              and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])}
+              and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])
+              and (same_voice(units[i], units[j]) or same_words(units[i].text, units[j].text)
+                   or not two_texts(units, i, j))}
     return copies, candidates - copies
+
+
+def two_texts(units: list[Unit], i: int, j: int) -> bool:
+    """Two near copies credited to two voices are two texts when a report of one carries the
+    other's wording too, as another quote: an outlet quoting the lawsuit's "an act of previously
+    unimaginable treachery" and, lines below, its plaintiff's "an act of unprecedented treachery"
+    shows two documents, not one remark printed two ways. Without that, near copies whose
+    speakers differ are one remark with its attribution in dispute (two translations of one
+    statement, a spokesman's words credited to the office)."""
+    for mine, other in ((i, j), (j, i)):
+        here = units[mine]
+        if any(k != mine and u.article == here.article and u.kind in QUOTED and same_words(u.text, units[other].text)
+               and not same_words(u.text, here.text) for k, u in enumerate(units)):
+            return True
+    return False
+
+
+def same_words(a: str, b: str) -> bool:
+    """One text is the other but for marks, case and words left out: one a part of the other, or
+    each piece of it between ellipses found, in order, in the other. Only such copies join
+    whoever each report credits; a copy with words changed ("an act of previously unimaginable
+    treachery" in a lawsuit, "an act of unprecedented treachery" in its plaintiff's statement)
+    is another text, one remark when one voice speaks both or nothing tells two texts apart."""
+    return any(pieces_in_order(x, quote_words(y)) for x, y in ((a, b), (b, a)))
+
+
+def pieces_in_order(text: str, words: tuple[str, ...]) -> bool:
+    at = 0
+    for piece in (quote_words(p) for p in ELLIPSIS.split(text)):
+        if not piece:
+            continue
+        found = next((i for i in range(at, len(words) - len(piece) + 1) if words[i:i + len(piece)] == piece), None)
+        if found is None:
+            return False
+        at = found + len(piece)
+    return True
 
 
 def stock_phrase(unit: Unit, words: tuple[str, ...], other: Unit) -> bool:
