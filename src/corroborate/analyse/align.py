@@ -4,8 +4,9 @@ Candidates come cheaply (nearest neighbours in embedding space, so cost grows ge
 the number of reports, plus quotes that share a run of words); a pair is linked when
 meaning, speaker and stance agree, or when two reports carry one quote in the same words.
 One remark is one statement: the sentences of a quote start in one cluster, and a quote two
-reports carry verbatim (or nearly: marks, case, ellipses, one a part of the other) joins
-whatever speaker each report names; the attribution check reports that disagreement.
+reports carry verbatim (marks, case, ellipses, one a part of the other) joins whatever speaker
+each report names, and the attribution check reports that disagreement; a near copy with words
+changed joins across speakers only while no report quotes both wordings as two texts.
 An assertion and its denial or negation never join: that pair is a dispute. Clusters grow by
 average linkage, so one two-sided sentence cannot chain two statements into one.
 
@@ -13,8 +14,8 @@ A statement is one remark of one speaker (copies, translations and paraphrases o
 fact in the outlets' own voice, never both and never a topic: an outlet's sentence joins a
 remark only when it gives that speaker's words and shares more than the story's topic words
 with them; outlets' sentences join only when each tells the same fact as every other (complete
-linkage); and two passages of one speaker join only when they share most sentences, not one
-line said twice.
+linkage) about the same people; and two passages of one speaker join only when they share most
+sentences, not one line said twice.
 """
 from __future__ import annotations
 
