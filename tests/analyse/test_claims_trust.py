@@ -501,3 +501,34 @@ def test_a_named_persons_act_and_an_unnamed_groups_are_two_facts():
                names=(("Marely Ramirez", "Marely Ramirez"),))
     briefing = analyse([report("a", "Harbor Times", they, SUMMIT), report("b", "London Post", she, TESTS)])
     assert carried_apart(briefing, "Honduran flag")
+
+
+def test_a_phrase_of_the_news_inside_a_speakers_longer_remark_is_no_copy_of_it():
+    # ECB+ topic 36: an outlet's "celestial marriage" instructions, and the sect leader defining the term
+    remark = ("We believe in a marriage system of eternity called celestial marriage, wherein celestial means heavenly "
+              "authorized, not to be intervened by government intervention")
+    said = Said(f'"{remark}," Warren Jeffs said.', remark, "Warren Jeffs", "Warren Jeffs")
+    tapes = Said('Audiotapes played for jurors during his trial depicted Jeffs offering "celestial marriage" instructions '
+                 "to the young wives, according to prosecutors.", "celestial marriage", None, kind="partial")
+    briefing = analyse([report("a", "Harbor Times", said, SUMMIT), report("b", "London Post", tapes, TESTS)])
+    assert carried_apart(briefing, "celestial marriage")
+
+
+def test_a_former_commander_does_not_speak_for_the_police():
+    # ECB+ topic 19: the police's account of the shooting, and a former police commander on shootings in general
+    claim = Said("Police say he pointed a gun at officers on Saturday.", "he pointed a gun at officers on Saturday", "police",
+                 "Police", kind="indirect")
+    general = Said("Once that person has a gun, he said, the threat to the officers is imminent. That is the view of "
+                   "John C. Cerar.", "Once that person has a gun, he said, the threat to the officers is imminent.",
+                   "John C. Cerar", "John C. Cerar", kind="indirect")
+    sergeant = Said("Gray was killed by police who claim he pointed a gun at Sgt. Mourad Mourad before they opened fire.",
+                    "he pointed a gun at Sgt", "police", "police", kind="indirect")
+    b = report("b", "London Post", general, TESTS)
+    next(e for e in b.entities if e.name == "John C. Cerar").roles.append(
+        "the former commander for firearms training at the Police Department")
+    a, c = report("a", "Harbor Times", claim, SUMMIT), report("c", "Seoul Daily", sergeant, SUMMIT)
+    for e in a.entities + c.entities:
+        e.kind = "org"  # the police
+    briefing = analyse([a, b, c])
+    assert carried_apart(briefing, "has a gun")
+    assert not carried_apart(briefing, "he pointed a gun")  # the police's account, told twice, is one

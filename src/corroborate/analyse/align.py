@@ -59,6 +59,7 @@ REPORTING_SHARED_WORDS = 2
 NARRATION_SAME_MEANING = 0.82
 NARRATION_WORDS = 0.3
 UNNAMED_ACTOR = frozenset({"he", "she", "they"})
+FORMER = frozenset({"former", "retired", "ex"})  # a role no longer held: its holder speaks for no body
 NEGATION = frozenset({"not", "no", "never", "unlikely", "neither", "nor", "nothing", "none", "nobody", "cannot", "without"})
 # a negation reaches to the end of its clause: punctuation, "but", or a question embedded in it
 CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\b(?:but|whether|if)\b", re.IGNORECASE)
@@ -230,12 +231,14 @@ def same_speaker(a: str | None, b: str | None) -> bool:
 
 def same_voice(a: Unit, b: Unit) -> bool:
     """One speaker, or a body and the person who speaks for it ("the defence ministry" and its
-    spokesman): every word of the body's name is in a role the reports give the person. An
+    spokesman): every word of the body's name is in a role the reports give the person, and the
+    person holds it now ("the former commander for firearms training at the Police Department"
+    speaks for himself, not for the police). An
     outlet's sentence giving a quote of the speaker reports that speaker's words."""
     if same_speaker(a.speaker, b.speaker) or any(x.kind == "sentence" and y.speaker in x.reports for x, y in ((a, b), (b, a))):
         return True
     return any(x.speaker and y.speaker and set(re.findall(r"[a-z]+", y.speaker.lower())) <= x.speaks_for
-               for x, y in ((a, b), (b, a)))
+               and not x.speaks_for & FORMER for x, y in ((a, b), (b, a)))
 
 
 def name_key(name: str) -> tuple[str, str]:
@@ -264,7 +267,10 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     if a.kind == b.kind == "sentence" and cosine < threshold + SENTENCE_MARGIN:
         return 0.0
     short, long_ = sorted((normalize(a.text), normalize(b.text)), key=len)
-    if len(short) >= 12 and len(short.split()) >= 2 and short in long_:
+    # a phrase of a word or three inside another's longer remark is a phrase of the news ("celestial
+    # marriage" in an outlet's account, and the sect leader's sentence defining it), not a copy
+    phrase = short != long_ and len(short.split()) < MIN_ALIGN_WORDS and not speakers_agree
+    if len(short) >= 12 and len(short.split()) >= 2 and short in long_ and not phrase:
         return max(cosine, threshold) + 0.1
     if len(short.split()) < MIN_ALIGN_WORDS or a.stance != b.stance or not says_the_same(a, b, cosine, topic):
         return 0.0
