@@ -233,8 +233,8 @@ def same_voice(a: Unit, b: Unit) -> bool:
     """One speaker, or a body and the person who speaks for it ("the defence ministry" and its
     spokesman): every word of the body's name is in a role the reports give the person, and the
     person holds it now ("the former commander for firearms training at the Police Department"
-    speaks for himself, not for the police). An
-    outlet's sentence giving a quote of the speaker reports that speaker's words."""
+    speaks for himself, not for the police). An outlet's sentence giving a quote of the speaker
+    reports that speaker's words."""
     if same_speaker(a.speaker, b.speaker) or any(x.kind == "sentence" and y.speaker in x.reports for x, y in ((a, b), (b, a))):
         return True
     return any(x.speaker and y.speaker and set(re.findall(r"[a-z]+", y.speaker.lower())) <= x.speaks_for
@@ -321,8 +321,8 @@ def two_texts(units: list[Unit], i: int, j: int) -> bool:
 
 
 def same_words(a: str, b: str) -> bool:
-    """One text is the other but for marks, case and words left out: one a part of the other, or
-    each piece of it between ellipses found, in order, in the other. Only such copies join
+    """One text is the other but for marks and case: one a part of the other, or each piece of
+    it between ellipses (or an editor's brackets) found, in order, in the other. Only such copies join
     whoever each report credits; a copy with words changed ("an act of previously unimaginable
     treachery" in a lawsuit, "an act of unprecedented treachery" in its plaintiff's statement)
     is another text, one remark when one voice speaks both or nothing tells two texts apart."""
@@ -330,6 +330,7 @@ def same_words(a: str, b: str) -> bool:
 
 
 def pieces_in_order(text: str, words: tuple[str, ...]) -> bool:
+    """Each run of the text's words between its ellipses is in the words, in that order."""
     at = 0
     for piece in (quote_words(p) for p in ELLIPSIS.split(text)):
         if not piece:
