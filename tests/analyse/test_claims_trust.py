@@ -532,3 +532,25 @@ def test_a_former_commander_does_not_speak_for_the_police():
     briefing = analyse([a, b, c])
     assert carried_apart(briefing, "has a gun")
     assert not carried_apart(briefing, "he pointed a gun")  # the police's account, told twice, is one
+
+
+def test_a_verdict_and_an_arraignment_on_the_same_charges_are_two_facts():
+    # ECB+ topic 36: one outlet's verdict, another's arraignment, both on the sexual assault charges
+    verdict = Said("A San Antonio jury has found polygamist leader Warren Jeffs guilty on both sexual assault charges on "
+                   "Thursday.", "polygamist leader Warren Jeffs guilty on both sexual assault charges", None, kind="indirect")
+    arraigned = Said("Polygamist sect leader Warren Jeffs was quietly extradited from Utah to Texas, where he was arraigned "
+                     "Wednesday to face trial on bigamy and sexual assault charges.", names=(("Warren Jeffs", "Warren Jeffs"),))
+    briefing = analyse([report("a", "Harbor Times", verdict, SUMMIT), report("b", "London Post", arraigned, TESTS)])
+    assert carried_apart(briefing, "sexual assault charges")
+
+
+def test_charged_and_indicted_tell_one_step_of_a_case():
+    indicted = Said("Defendants in the lawsuit include three people who have been indicted as a result of Special Counsel "
+                    "Robert Mueller's investigation of Russian meddling: former campaign chairman Paul Manafort, Manafort "
+                    "associate Rick Gates and former campaign aide George Papadopoulos.")
+    charged = Said("Other individual defendants include Trump's former campaign manager Paul Manafort, Jr., former campaign "
+                   "adviser George Papadopoulos, and Manafort's business partner, Richard Gates, who have all been charged in "
+                   "Mueller's investigation.")
+    briefing = analyse([report("a", "Harbor Times", indicted, SUMMIT), report("b", "London Post", charged, TESTS)])
+    [held] = statements_with(briefing, "Papadopoulos")
+    assert {m.article for m in held.mentions} == {"a", "b"}

@@ -59,6 +59,12 @@ REPORTING_SHARED_WORDS = 2
 NARRATION_SAME_MEANING = 0.82
 NARRATION_WORDS = 0.3
 UNNAMED_ACTOR = frozenset({"he", "she", "they"})
+# the steps of a case against someone, by the words that tell them: two sentences telling
+# different steps tell two facts
+CASE_STEPS = {"arrested": "arrest", "detained": "arrest", "charged": "charge", "indicted": "charge",
+              "arraigned": "arraignment", "extradited": "extradition", "pleaded": "plea", "convicted": "verdict",
+              "guilty": "verdict", "acquitted": "acquittal", "sentenced": "sentence", "jailed": "sentence",
+              "released": "release", "freed": "release", "executed": "execution"}
 FORMER = frozenset({"former", "retired", "ex"})  # a role no longer held: its holder speaks for no body
 NEGATION = frozenset({"not", "no", "never", "unlikely", "neither", "nor", "nothing", "none", "nobody", "cannot", "without"})
 # a negation reaches to the end of its clause: punctuation, "but", or a question embedded in it
@@ -157,7 +163,7 @@ def says_the_same(a: Unit, b: Unit, cosine: float, topic: frozenset[str] = froze
             return overlap >= REPORTING_SENTENCE_CONTENT and len(beyond_topic) >= REPORTING_SHARED_WORDS
         # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
         return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
-    if narration(a) and narration(b) and actors_differ(a, b):
+    if narration(a) and narration(b) and (actors_differ(a, b) or steps_differ(a, b)):
         return False
     if narration(a) and narration(b) and cosine < NARRATION_SAME_MEANING:
         # "Macron tried to persuade Trump to remain in the Iran agreement during his visit" and
@@ -182,6 +188,14 @@ def actors_differ(a: Unit, b: Unit) -> bool:
         if unnamed and words & UNNAMED_ACTOR:
             return True
     return False
+
+
+def steps_differ(a: Unit, b: Unit) -> bool:
+    """Each sentence tells a step of a case and the steps differ: "a jury has found Jeffs guilty on
+    both sexual assault charges" and "Jeffs was arraigned to face trial on sexual assault charges"
+    share the charges, not the fact."""
+    mine, theirs = ({CASE_STEPS[w] for w in re.findall(r"[a-z]+", u.text.lower()) if w in CASE_STEPS} for u in (a, b))
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def negated_stems(unit: Unit) -> set[str]:
