@@ -43,6 +43,7 @@ VERBATIM_MIN_WORDS = 4
 VERBATIM_SHARE = 0.75  # of the shorter quote's words, in runs of two or more the other also has
 VERBATIM_RUN = 6  # or one shared run this long covering half of the shorter quote
 SHORT_QUOTE = 8  # words: a quote this short is a copy only with every word but small ones shared
+CLOSING_WORDS = 5  # an unattributed quote this long ending where a remark ends is a copy of it
 CONTESTING = frozenset({"denies", "questions"})
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
 # a paraphrase or a retelling says the same thing, not just something on one topic: most of the
@@ -134,6 +135,19 @@ def wording_tokens(text: str) -> list[tuple[str, bool]]:
 def stances_clash(stances: set[str]) -> bool:
     """An assertion with a denial or a doubt of it: a dispute, not one statement."""
     return len(stances) > 1 and bool(stances & CONTESTING)
+
+
+def stances(units: list[Unit]) -> list[str]:
+    """Each unit's stance, but an outlet's "another asks if there were any efforts ... 'about
+    seeking immunity or possible pardon'", read as questioning, asks the question whose closing
+    words it quotes: it takes the question's stance, one question and not a doubt of it."""
+    questions = [quote_words(u.text) for u in units if u.kind in QUOTED and u.text.rstrip(" \"”'’").endswith("?")]
+    out = []
+    for u in units:
+        words = quote_words(u.text)
+        asked = u.stance == "questions" and len(words) >= CLOSING_WORDS and any(q[-len(words):] == words for q in questions)
+        out.append("asserts" if asked else u.stance)
+    return out
 
 
 def content_stems(text: str) -> set[str]:
@@ -359,9 +373,13 @@ def pieces_in_order(text: str, words: tuple[str, ...]) -> bool:
 def stock_phrase(unit: Unit, words: tuple[str, ...], other: Unit) -> bool:
     """A few words in quotation marks credited to no one, in a sentence that never names the
     speaker of the other quote: a phrase in the news ("the denuclearization of the Korean
-    peninsula"), not a copy of that speaker's remark."""
+    peninsula"), not a copy of that speaker's remark, unless they are the remark's last five
+    words or more ("Another asks if there were any efforts to reach out to Flynn 'about seeking
+    immunity or possible pardon'"), the way outlets shorten a remark."""
     if unit.kind not in QUOTED or unit.speaker or not other.speaker or len(words) >= SHORT_QUOTE:
         return False
+    if len(words) >= CLOSING_WORDS and quote_words(other.text)[-len(words):] == words:
+        return False  # the closing words of the remark, its start told in the outlet's words: a copy
     return other.speaker.split()[-1].lower() not in unit.sentence.text.lower()
 
 
@@ -392,9 +410,10 @@ def align(story: Story) -> list[Statement]:
     sims = Cosines(vectors)  # computed where read: never the whole units x units matrix
     people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
     copies, wording = shared_word_pairs(units)
+    stance = stances(units)
     # the longest copies join first: a whole remark and its copy before a phrase that is in both
     pairs: dict[tuple[int, int], float] = {(i, j): VERBATIM + 1 - 1 / min(len(units[i].text), len(units[j].text))
-                                           for i, j in copies if not stances_clash({units[i].stance, units[j].stance})}
+                                           for i, j in copies if not stances_clash({stance[i], stance[j]})}
     topic = topic_words(units)
     pairs.update(neighbour_pairs(units, vectors, copies, threshold, people, topic))
     for i, j in sorted(wording - pairs.keys()):
@@ -419,7 +438,7 @@ def align(story: Story) -> list[Statement]:
         if ci == cj:
             continue
         left, right = members[ci], members[cj]
-        if stances_clash({units[x].stance for x in left + right}):
+        if stances_clash({stance[x] for x in left + right}):
             continue  # an assertion and its denial: a dispute, shown as such
         if score < VERBATIM:
             # quotes of a word or three join by their words, not by their (unreliable) vectors
@@ -570,9 +589,30 @@ def to_statement(story: Story, units: list[Unit], vectors, people: set[str]) -> 
 
 
 def number_statements(statements: list[Statement]) -> list[Statement]:
-    """Most widely carried first; ids are stable for one input (s1, s2, ...)."""
-    ordered = sorted(statements, key=lambda s: (-s.independent_sources, -len(s.outlets), -len(s.mentions),
-                                                s.mentions[0].article, s.mentions[0].start))
+    """Most widely carried first, a remark before the outlets' statement whose sentence holds
+    it; ids are stable for one input (s1, s2, ...)."""
+    ordered = remarks_before_their_sentences(sorted(statements, key=lambda s: (
+        -s.independent_sources, -len(s.outlets), -len(s.mentions), s.mentions[0].article, s.mentions[0].start)))
     for number, statement in enumerate(ordered, 1):
         statement.id = f"s{number}"
     return ordered
+
+
+def remarks_before_their_sentences(ordered: list[Statement]) -> list[Statement]:
+    """A speaker's remark moves up to just before the first outlets'-voice statement one of whose
+    sentences holds its words ("Mr. Trump told Mr. Comey that he had reservations about Mr.
+    Flynn: 'The guy has serious judgment issues.'"): a reader looking up those words finds who
+    said them before the narration around them."""
+    result = list(ordered)
+    for remark in [s for s in ordered if s.speaker]:
+        at = next(k for k, s in enumerate(result) if s is remark)
+        holder = next((k for k, s in enumerate(result[:at]) if s.speaker is None and holds(s, remark)), None)
+        if holder is not None:
+            result.insert(holder, result.pop(at))
+    return result
+
+
+def holds(outer: Statement, inner: Statement) -> bool:
+    """A mention of `outer` spans one of `inner` and more, in one report."""
+    return any(m.article == r.article and m.start <= r.start and r.end <= m.end and m.end - m.start > r.end - r.start
+               for m in outer.mentions for r in inner.mentions)
