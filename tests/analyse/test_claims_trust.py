@@ -554,3 +554,25 @@ def test_charged_and_indicted_tell_one_step_of_a_case():
     briefing = analyse([report("a", "Harbor Times", indicted, SUMMIT), report("b", "London Post", charged, TESTS)])
     [held] = statements_with(briefing, "Papadopoulos")
     assert {m.article for m in held.mentions} == {"a", "b"}
+
+
+def test_an_outlets_quote_of_a_questions_closing_words_is_that_question():
+    # NewsWCL50 event 8: one outlet gives the special counsel's question, another its last words after "asks if"
+    question = "What efforts were made to reach out to Mr. Flynn about seeking immunity or possible pardon?"
+    asked = Said(f'"{question}" Mr. Mueller planned to ask.', question, "Robert Mueller", "Mueller")
+    tail = Said('Another asks if there were any efforts to reach out to Flynn "about seeking immunity or possible pardon."',
+                "about seeking immunity or possible pardon.", None, kind="partial", stance="questions")
+    [held] = statements_with(analyse([report("a", "Harbor Times", asked, SUMMIT), report("b", "London Post", tail, TESTS)]),
+                             "possible pardon")
+    assert {m.article for m in held.mentions} == {"a", "b"}
+    assert held.speaker == "Robert Mueller"
+
+
+def test_a_remark_comes_before_the_outlets_sentence_that_holds_it():
+    # NewsWCL50 event 1: the first statement holding Trump's words is his remark, not the sentence around it
+    told = Said('In one exchange, Trump told Comey that he had reservations about Flynn, his national security adviser: '
+                '"The guy has serious judgment issues."', "The guy has serious judgment issues.", "Donald Trump", "Trump")
+    briefing = analyse([report("a", "Harbor Times", told, SUMMIT), report("b", "London Post", TESTS)])
+    first = next(s for s in briefing.statements if any("judgment issues" in m.text for m in s.mentions))
+    assert first.speaker == "Donald Trump"
+    assert any(s.speaker is None and "reservations" in s.text for s in briefing.statements)

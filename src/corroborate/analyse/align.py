@@ -378,9 +378,18 @@ def stock_phrase(unit: Unit, words: tuple[str, ...], other: Unit) -> bool:
     immunity or possible pardon'"), the way outlets shorten a remark."""
     if unit.kind not in QUOTED or unit.speaker or not other.speaker or len(words) >= SHORT_QUOTE:
         return False
-    if len(words) >= CLOSING_WORDS and quote_words(other.text)[-len(words):] == words:
-        return False  # the closing words of the remark, its start told in the outlet's words: a copy
-    return other.speaker.split()[-1].lower() not in unit.sentence.text.lower()
+    return not closes(words, other) and other.speaker.split()[-1].lower() not in unit.sentence.text.lower()
+
+
+def closes(words: tuple[str, ...], remark: Unit) -> bool:
+    """The words end the remark, five or more of them: its start told in an outlet's words."""
+    return len(words) >= CLOSING_WORDS and remark.kind in QUOTED and quote_words(remark.text)[-len(words):] == words
+
+
+def news_phrase(unit: Unit, joined: list[Unit]) -> bool:
+    """A phrase in the news beside a remark of the statement, and closing none of its quotes."""
+    words = quote_words(unit.text)
+    return any(stock_phrase(unit, words, r) for r in joined) and not any(closes(words, r) for r in joined)
 
 
 def neighbour_pairs(units: list[Unit], vectors: np.ndarray, copies: set[tuple[int, int]], threshold: float,
@@ -460,7 +469,7 @@ def align(story: Story) -> list[Statement]:
             if not narration_agrees(units, sims, left, right, threshold, people, topic):
                 continue  # each outlet's sentence tells the same fact as every other's, not a neighbour's
         joined = [units[x] for x in left + right]
-        if narration_and_remark(joined) or any(stock_phrase(u, quote_words(u.text), r) for u in joined for r in joined):
+        if narration_and_remark(joined) or any(news_phrase(u, joined) for u in joined):
             continue  # an outlet's account of the event, or a phrase in the news, is not a remark of the speaker
         if passages_differ(units, sims, left, right, threshold):
             continue  # a line the speaker said twice does not make their two appearances one remark
