@@ -389,7 +389,7 @@ def closes(words: tuple[str, ...], remark: Unit) -> bool:
 def news_phrase(unit: Unit, joined: list[Unit]) -> bool:
     """A phrase in the news beside a remark of the statement, and closing none of its quotes."""
     words = quote_words(unit.text)
-    return any(stock_phrase(unit, words, r) for r in joined) and not any(closes(words, r) for r in joined)
+    return any(stock_phrase(unit, words, r) for r in joined) and not any(closes(words, r) for r in joined if r is not unit)
 
 
 def neighbour_pairs(units: list[Unit], vectors: np.ndarray, copies: set[tuple[int, int]], threshold: float,
