@@ -139,14 +139,16 @@ def stances_clash(stances: set[str]) -> bool:
 
 def stances(units: list[Unit]) -> list[str]:
     """Each unit's stance, but an outlet's "another asks if there were any efforts ... 'about
-    seeking immunity or possible pardon'", read as questioning, asks the question whose closing
-    words it quotes: it takes the question's stance, one question and not a doubt of it."""
-    questions = [quote_words(u.text) for u in units if u.kind in QUOTED and u.text.rstrip(" \"”'’").endswith("?")]
+    seeking immunity or possible pardon'", read as questioning, quotes the closing words of
+    another quote that is the question itself: it takes that quote's stance, one question and
+    not a doubt of it."""
+    questions = [(k, quote_words(u.text)) for k, u in enumerate(units)
+                 if u.kind in QUOTED and u.text.rstrip(" \"”'’").endswith("?")]
     out = []
-    for u in units:
+    for i, u in enumerate(units):
         words = quote_words(u.text)
-        asked = u.stance == "questions" and len(words) >= CLOSING_WORDS and any(q[-len(words):] == words for q in questions)
-        out.append("asserts" if asked else u.stance)
+        asked = [k for k, q in questions if k != i and len(words) >= CLOSING_WORDS and q[-len(words):] == words]
+        out.append(units[asked[0]].stance if u.stance == "questions" and asked else u.stance)
     return out
 
 
