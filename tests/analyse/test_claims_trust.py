@@ -459,3 +459,120 @@ def test_a_word_an_outlet_adds_in_brackets_is_no_change_of_the_quote():
     c = report("c", "Valley Courier", Said(f'"{changed}," Wetzler said in a statement.', changed, "Andrew Wetzler", "Wetzler"), TESTS)
     assert not [d for d in analyse([a, b]).discrepancies if d.kind == "quote-wording"]
     assert [d for d in analyse([a, c]).discrepancies if d.kind == "quote-wording"]  # a word changed still shows
+
+
+PEREZ_TREACHERY = ("This constituted an act of unprecedented treachery: the campaign of a nominee for President of the "
+                   "United States in league with a hostile foreign power to bolster its own chance to win the presidency")
+SUIT_TREACHERY = ("The conspiracy constituted an act of previously unimaginable treachery: the campaign of the presidential "
+                  "nominee of a major party in league with a hostile foreign power to bolster its own chance to win the "
+                  "Presidency")
+
+
+def test_a_lawsuits_words_and_its_plaintiffs_reworded_statement_are_two_texts():
+    # NewsWCL50 event 3: one report quotes the suit and, lines below, the DNC chairman's "unprecedented treachery"
+    suit = Said(f'"{SUIT_TREACHERY}," the suit states.', SUIT_TREACHERY, None)
+    chairman = Said('DNC Chairman Tom Perez called the alleged collusion "an act of unprecedented treachery."',
+                    "an act of unprecedented treachery.", "Tom Perez", "Tom Perez", kind="partial")
+    statement = Said(f'"{PEREZ_TREACHERY}," DNC Chairman Tom Perez said in a statement.', PEREZ_TREACHERY, "Tom Perez",
+                     "Tom Perez")
+    briefing = analyse([report("a", "Harbor Times", suit, chairman, SUMMIT), report("b", "London Post", statement, TESTS)])
+    [held] = statements_with(briefing, "previously unimaginable")
+    assert {m.article for m in held.mentions} == {"a"}
+    [perez] = statements_with(briefing, "a nominee for President")
+    assert {m.article for m in perez.mentions} == {"a", "b"} and perez.speaker == "Tom Perez"
+
+
+def test_a_near_copy_credited_to_two_officials_is_still_one_remark():
+    # NewsWCL50 event 6: the agency's statement, a word changed, credited to its commissioner and to a spokesman
+    upon = ("Depending upon port circumstances at the time of arrival, those individuals may need to wait in Mexico as CBP "
+            "officers work to process those already within our facilities")
+    on = ("Depending on port circumstances at the time of arrival, individuals may need to wait in Mexico as CBP officers "
+          "work to process those already within our facilities")
+    a = report("a", "Harbor Times", Said(f'"{upon}," Kevin McAleenan said.', upon, "Kevin McAleenan", "Kevin McAleenan"), SUMMIT)
+    b = report("b", "London Post", Said(f'"{on}," Pete Flores said.', on, "Pete Flores", "Pete Flores"), TESTS)
+    [held] = statements_with(analyse([a, b]), "port circumstances")
+    assert {m.article for m in held.mentions} == {"a", "b"}
+
+
+def test_a_named_persons_act_and_an_unnamed_groups_are_two_facts():
+    # NewsWCL50 event 6: one outlet tells what the marchers did, another what one woman among them did
+    they = Said("As they walked, they chanted and waved Honduran flags.")
+    she = Said("Marely Ramirez of Coronado walked with the group, waving a huge Honduran flag.",
+               names=(("Marely Ramirez", "Marely Ramirez"),))
+    briefing = analyse([report("a", "Harbor Times", they, SUMMIT), report("b", "London Post", she, TESTS)])
+    assert carried_apart(briefing, "Honduran flag")
+
+
+def test_a_phrase_of_the_news_inside_a_speakers_longer_remark_is_no_copy_of_it():
+    # ECB+ topic 36: an outlet's "celestial marriage" instructions, and the sect leader defining the term
+    remark = ("We believe in a marriage system of eternity called celestial marriage, wherein celestial means heavenly "
+              "authorized, not to be intervened by government intervention")
+    said = Said(f'"{remark}," Warren Jeffs said.', remark, "Warren Jeffs", "Warren Jeffs")
+    tapes = Said('Audiotapes played for jurors during his trial depicted Jeffs offering "celestial marriage" instructions '
+                 "to the young wives, according to prosecutors.", "celestial marriage", None, kind="partial")
+    briefing = analyse([report("a", "Harbor Times", said, SUMMIT), report("b", "London Post", tapes, TESTS)])
+    assert carried_apart(briefing, "celestial marriage")
+
+
+def test_a_former_commander_does_not_speak_for_the_police():
+    # ECB+ topic 19: the police's account of the shooting, and a former police commander on shootings in general
+    claim = Said("Police say he pointed a gun at officers on Saturday.", "he pointed a gun at officers on Saturday", "police",
+                 "Police", kind="indirect")
+    general = Said("Once that person has a gun, he said, the threat to the officers is imminent. That is the view of "
+                   "John C. Cerar.", "Once that person has a gun, he said, the threat to the officers is imminent.",
+                   "John C. Cerar", "John C. Cerar", kind="indirect")
+    sergeant = Said("Gray was killed by police who claim he pointed a gun at Sgt. Mourad Mourad before they opened fire.",
+                    "he pointed a gun at Sgt", "police", "police", kind="indirect")
+    b = report("b", "London Post", general, TESTS)
+    next(e for e in b.entities if e.name == "John C. Cerar").roles.append(
+        "the former commander for firearms training at the Police Department")
+    a, c = report("a", "Harbor Times", claim, SUMMIT), report("c", "Seoul Daily", sergeant, SUMMIT)
+    for e in a.entities + c.entities:
+        e.kind = "org"  # the police
+    briefing = analyse([a, b, c])
+    assert carried_apart(briefing, "has a gun")
+    assert not carried_apart(briefing, "he pointed a gun")  # the police's account, told twice, is one
+
+
+def test_a_verdict_and_an_arraignment_on_the_same_charges_are_two_facts():
+    # ECB+ topic 36: one outlet's verdict, another's arraignment, both on the sexual assault charges
+    verdict = Said("A San Antonio jury has found polygamist leader Warren Jeffs guilty on both sexual assault charges on "
+                   "Thursday.", "polygamist leader Warren Jeffs guilty on both sexual assault charges", None, kind="indirect")
+    arraigned = Said("Polygamist sect leader Warren Jeffs was quietly extradited from Utah to Texas, where he was arraigned "
+                     "Wednesday to face trial on bigamy and sexual assault charges.", names=(("Warren Jeffs", "Warren Jeffs"),))
+    briefing = analyse([report("a", "Harbor Times", verdict, SUMMIT), report("b", "London Post", arraigned, TESTS)])
+    assert carried_apart(briefing, "sexual assault charges")
+
+
+def test_charged_and_indicted_tell_one_step_of_a_case():
+    indicted = Said("Defendants in the lawsuit include three people who have been indicted as a result of Special Counsel "
+                    "Robert Mueller's investigation of Russian meddling: former campaign chairman Paul Manafort, Manafort "
+                    "associate Rick Gates and former campaign aide George Papadopoulos.")
+    charged = Said("Other individual defendants include Trump's former campaign manager Paul Manafort, Jr., former campaign "
+                   "adviser George Papadopoulos, and Manafort's business partner, Richard Gates, who have all been charged in "
+                   "Mueller's investigation.")
+    briefing = analyse([report("a", "Harbor Times", indicted, SUMMIT), report("b", "London Post", charged, TESTS)])
+    [held] = statements_with(briefing, "Papadopoulos")
+    assert {m.article for m in held.mentions} == {"a", "b"}
+
+
+def test_an_outlets_quote_of_a_questions_closing_words_is_that_question():
+    # NewsWCL50 event 8: one outlet gives the special counsel's question, another its last words after "asks if"
+    question = "What efforts were made to reach out to Mr. Flynn about seeking immunity or possible pardon?"
+    asked = Said(f'"{question}" Mr. Mueller planned to ask.', question, "Robert Mueller", "Mueller")
+    tail = Said('Another asks if there were any efforts to reach out to Flynn "about seeking immunity or possible pardon."',
+                "about seeking immunity or possible pardon.", None, kind="partial", stance="questions")
+    [held] = statements_with(analyse([report("a", "Harbor Times", asked, SUMMIT), report("b", "London Post", tail, TESTS)]),
+                             "possible pardon")
+    assert {m.article for m in held.mentions} == {"a", "b"}
+    assert held.speaker == "Robert Mueller"
+
+
+def test_a_remark_comes_before_the_outlets_sentence_that_holds_it():
+    # NewsWCL50 event 1: the first statement holding Trump's words is his remark, not the sentence around it
+    told = Said('In one exchange, Trump told Comey that he had reservations about Flynn, his national security adviser: '
+                '"The guy has serious judgment issues."', "The guy has serious judgment issues.", "Donald Trump", "Trump")
+    briefing = analyse([report("a", "Harbor Times", told, SUMMIT), report("b", "London Post", TESTS)])
+    first = next(s for s in briefing.statements if any("judgment issues" in m.text for m in s.mentions))
+    assert first.speaker == "Donald Trump"
+    assert any(s.speaker is None and "reservations" in s.text for s in briefing.statements)

@@ -65,7 +65,19 @@ def test_shared_quotes_land_in_one_statement(event_3):
     reports = {Path(p).name: Path(p).read_text(encoding="utf-8") for p in story(3)}
     score = tool.score(json.loads(render(event_3, "json")), reports)
     assert score["shared_quote_pairs"] >= 20
-    assert score["aligned"] / score["shared_quote_pairs"] >= 0.95, score["misses"]
+    # the tool counts two quotes sharing six words as one remark: the lawsuit's words and the DNC
+    # chairman's reworded statement share such runs, and are two texts (one report quotes both)
+    suit = ("previously unimaginable", "In the Trump campaign, Russia found")
+    two_texts = [m for m in score["misses"] if any(w in m["a"] or w in m["b"] for w in suit)]
+    assert len(two_texts) == 4
+    assert score["aligned"] / (score["shared_quote_pairs"] - len(two_texts)) >= 0.95, score["misses"]
+
+
+def test_the_lawsuits_words_and_the_chairmans_statement_are_two_statements(event_3):
+    suit = [s for s in event_3.statements if any("previously unimaginable" in m.text for m in s.mentions)]
+    perez = [s for s in event_3.statements if any("unprecedented treachery" in m.text for m in s.mentions)]
+    assert suit and perez and not {s.id for s in suit} & {s.id for s in perez}
+    assert all(s.speaker == "Tom Perez" for s in perez)
 
 
 def test_a_date_the_story_mentions_is_no_publication_date(event_3):

@@ -4,8 +4,9 @@ Candidates come cheaply (nearest neighbours in embedding space, so cost grows ge
 the number of reports, plus quotes that share a run of words); a pair is linked when
 meaning, speaker and stance agree, or when two reports carry one quote in the same words.
 One remark is one statement: the sentences of a quote start in one cluster, and a quote two
-reports carry verbatim (or nearly: marks, case, ellipses, one a part of the other) joins
-whatever speaker each report names; the attribution check reports that disagreement.
+reports carry verbatim (marks, case, ellipses, one a part of the other) joins whatever speaker
+each report names, and the attribution check reports that disagreement; a near copy with words
+changed joins across speakers only while no report quotes both wordings as two texts.
 An assertion and its denial or negation never join: that pair is a dispute. Clusters grow by
 average linkage, so one two-sided sentence cannot chain two statements into one.
 
@@ -13,8 +14,8 @@ A statement is one remark of one speaker (copies, translations and paraphrases o
 fact in the outlets' own voice, never both and never a topic: an outlet's sentence joins a
 remark only when it gives that speaker's words and shares more than the story's topic words
 with them; outlets' sentences join only when each tells the same fact as every other (complete
-linkage); and two passages of one speaker join only when they share most sentences, not one
-line said twice.
+linkage) about the same people; and two passages of one speaker join only when they share most
+sentences, not one line said twice.
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ VERBATIM_MIN_WORDS = 4
 VERBATIM_SHARE = 0.75  # of the shorter quote's words, in runs of two or more the other also has
 VERBATIM_RUN = 6  # or one shared run this long covering half of the shorter quote
 SHORT_QUOTE = 8  # words: a quote this short is a copy only with every word but small ones shared
+CLOSING_WORDS = 5  # an unattributed quote this long ending where a remark ends is a copy of it
 CONTESTING = frozenset({"denies", "questions"})
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
 # a paraphrase or a retelling says the same thing, not just something on one topic: most of the
@@ -57,6 +59,14 @@ REPORTING_SHARED_WORDS = 2
 # words beside the names agree: half of the shorter sentence's, and this share of the longer's
 NARRATION_SAME_MEANING = 0.82
 NARRATION_WORDS = 0.3
+UNNAMED_ACTOR = frozenset({"he", "she", "they"})
+# the steps of a case against someone, by the words that tell them: two sentences telling
+# different steps tell two facts
+CASE_STEPS = {"arrested": "arrest", "detained": "arrest", "charged": "charge", "indicted": "charge",
+              "arraigned": "arraignment", "extradited": "extradition", "pleaded": "plea", "convicted": "verdict",
+              "guilty": "verdict", "acquitted": "acquittal", "sentenced": "sentence", "jailed": "sentence",
+              "released": "release", "freed": "release", "executed": "execution"}
+FORMER = frozenset({"former", "retired", "ex"})  # a role no longer held: its holder speaks for no body
 NEGATION = frozenset({"not", "no", "never", "unlikely", "neither", "nor", "nothing", "none", "nobody", "cannot", "without"})
 # a negation reaches to the end of its clause: punctuation, "but", or a question embedded in it
 CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]|\b(?:but|whether|if)\b", re.IGNORECASE)
@@ -127,6 +137,21 @@ def stances_clash(stances: set[str]) -> bool:
     return len(stances) > 1 and bool(stances & CONTESTING)
 
 
+def stances(units: list[Unit]) -> list[str]:
+    """Each unit's stance, but an outlet's "another asks if there were any efforts ... 'about
+    seeking immunity or possible pardon'", read as questioning, quotes the closing words of
+    another quote that is the question itself: it takes that quote's stance, one question and
+    not a doubt of it."""
+    questions = [(k, quote_words(u.text)) for k, u in enumerate(units)
+                 if u.kind in QUOTED and u.text.rstrip(" \"”'’").endswith("?")]
+    out = []
+    for i, u in enumerate(units):
+        words = quote_words(u.text)
+        asked = [k for k, q in questions if k != i and len(words) >= CLOSING_WORDS and q[-len(words):] == words]
+        out.append(units[asked[0]].stance if u.stance == "questions" and asked else u.stance)
+    return out
+
+
 def content_stems(text: str) -> set[str]:
     """Content words with a plural or possessive ending cut: what a sentence is about."""
     return {re.sub(r"(?:'s|s)$", "", w) if len(w) > 3 else w for w in content_words(normalize(text))}
@@ -154,6 +179,8 @@ def says_the_same(a: Unit, b: Unit, cosine: float, topic: frozenset[str] = froze
             return overlap >= REPORTING_SENTENCE_CONTENT and len(beyond_topic) >= REPORTING_SHARED_WORDS
         # two quotes: some of what they share is more than names ("Iran" and "deal" make a topic)
         return overlap >= SAME_REFERENTS_CONTENT and len(lowercase_stems(a.text) & lowercase_stems(b.text)) >= 2
+    if narration(a) and narration(b) and (actors_differ(a, b) or steps_differ(a, b)):
+        return False
     if narration(a) and narration(b) and cosine < NARRATION_SAME_MEANING:
         # "Macron tried to persuade Trump to remain in the Iran agreement during his visit" and
         # "Receiving Macron for a visit, Trump repeated his criticism of the agreement" share the
@@ -164,6 +191,27 @@ def says_the_same(a: Unit, b: Unit, cosine: float, topic: frozenset[str] = froze
     same_referents = bool(a.people) and a.people == b.people
     return overlap >= SAME_CONTENT or (cosine >= CLOSE_MEANING and (
         overlap >= CLOSE_CONTENT or (same_referents and overlap >= SAME_REFERENTS_CONTENT)))
+
+
+def actors_differ(a: Unit, b: Unit) -> bool:
+    """One sentence names a person the other never names while speaking of someone only as
+    "he", "she" or "they": nothing tells that the two are about the same people, so they tell two
+    facts ("As they walked, they chanted and waved Honduran flags" / "Marely Ramirez walked with
+    the group, waving a huge Honduran flag"). Pronouns are not resolved across sentences here."""
+    for mine, other in ((a, b), (b, a)):
+        words = set(re.findall(r"[a-z]+", other.text.lower()))
+        unnamed = [p for p in mine.people if not any(t.lower() in words for t in re.findall(r"[A-Z][a-z]+", p))]
+        if unnamed and words & UNNAMED_ACTOR:
+            return True
+    return False
+
+
+def steps_differ(a: Unit, b: Unit) -> bool:
+    """Each sentence tells a step of a case and the steps differ: "a jury has found Jeffs guilty on
+    both sexual assault charges" and "Jeffs was arraigned to face trial on sexual assault charges"
+    share the charges, not the fact."""
+    mine, theirs = ({CASE_STEPS[w] for w in re.findall(r"[a-z]+", u.text.lower()) if w in CASE_STEPS} for u in (a, b))
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def negated_stems(unit: Unit) -> set[str]:
@@ -213,12 +261,14 @@ def same_speaker(a: str | None, b: str | None) -> bool:
 
 def same_voice(a: Unit, b: Unit) -> bool:
     """One speaker, or a body and the person who speaks for it ("the defence ministry" and its
-    spokesman): every word of the body's name is in a role the reports give the person. An
-    outlet's sentence giving a quote of the speaker reports that speaker's words."""
+    spokesman): every word of the body's name is in a role the reports give the person, and the
+    person holds it now ("the former commander for firearms training at the Police Department"
+    speaks for himself, not for the police). An outlet's sentence giving a quote of the speaker
+    reports that speaker's words."""
     if same_speaker(a.speaker, b.speaker) or any(x.kind == "sentence" and y.speaker in x.reports for x, y in ((a, b), (b, a))):
         return True
     return any(x.speaker and y.speaker and set(re.findall(r"[a-z]+", y.speaker.lower())) <= x.speaks_for
-               for x, y in ((a, b), (b, a)))
+               and not x.speaks_for & FORMER for x, y in ((a, b), (b, a)))
 
 
 def name_key(name: str) -> tuple[str, str]:
@@ -247,7 +297,10 @@ def pair_score(a: Unit, b: Unit, cosine: float, threshold: float, people: set[st
     if a.kind == b.kind == "sentence" and cosine < threshold + SENTENCE_MARGIN:
         return 0.0
     short, long_ = sorted((normalize(a.text), normalize(b.text)), key=len)
-    if len(short) >= 12 and len(short.split()) >= 2 and short in long_:
+    # a phrase of a word or three inside another's longer remark is a phrase of the news ("celestial
+    # marriage" in an outlet's account, and the sect leader's sentence defining it), not a copy
+    phrase = short != long_ and len(short.split()) < MIN_ALIGN_WORDS and not speakers_agree
+    if len(short) >= 12 and len(short.split()) >= 2 and short in long_ and not phrase:
         return max(cosine, threshold) + 0.1
     if len(short.split()) < MIN_ALIGN_WORDS or a.stance != b.stance or not says_the_same(a, b, cosine, topic):
         return 0.0
@@ -276,17 +329,69 @@ def shared_word_pairs(units: list[Unit]) -> tuple[set[tuple[int, int]], set[tupl
     candidates = {(i, j) for ids in index.values() if len(ids) < 50 for i in ids for j in ids
                   if i < j and units[i].article != units[j].article}
     copies = {(i, j) for i, j in candidates if verbatim(words[i], words[j])
-              and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])}
+              and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])
+              and (same_voice(units[i], units[j]) or same_words(units[i].text, units[j].text)
+                   or not two_texts(units, i, j))}
     return copies, candidates - copies
+
+
+def two_texts(units: list[Unit], i: int, j: int) -> bool:
+    """Two near copies credited to two voices are two texts when a report of one carries the
+    other's wording too, as another quote: an outlet quoting the lawsuit's "an act of previously
+    unimaginable treachery" and, lines below, its plaintiff's "an act of unprecedented treachery"
+    shows two documents, not one remark printed two ways. Without that, near copies whose
+    speakers differ are one remark with its attribution in dispute (two translations of one
+    statement, a spokesman's words credited to the office)."""
+    for mine, other in ((i, j), (j, i)):
+        here = units[mine]
+        if any(k != mine and u.article == here.article and u.kind in QUOTED and same_words(u.text, units[other].text)
+               and not same_words(u.text, here.text) for k, u in enumerate(units)):
+            return True
+    return False
+
+
+def same_words(a: str, b: str) -> bool:
+    """One text is the other but for marks and case: one a part of the other, or each piece of
+    it between ellipses (or an editor's brackets) found, in order, in the other. Only such copies join
+    whoever each report credits; a copy with words changed ("an act of previously unimaginable
+    treachery" in a lawsuit, "an act of unprecedented treachery" in its plaintiff's statement)
+    is another text, one remark when one voice speaks both or nothing tells two texts apart."""
+    return any(pieces_in_order(x, quote_words(y)) for x, y in ((a, b), (b, a)))
+
+
+def pieces_in_order(text: str, words: tuple[str, ...]) -> bool:
+    """Each run of the text's words between its ellipses is in the words, in that order."""
+    at = 0
+    for piece in (quote_words(p) for p in ELLIPSIS.split(text)):
+        if not piece:
+            continue
+        found = next((i for i in range(at, len(words) - len(piece) + 1) if words[i:i + len(piece)] == piece), None)
+        if found is None:
+            return False
+        at = found + len(piece)
+    return True
 
 
 def stock_phrase(unit: Unit, words: tuple[str, ...], other: Unit) -> bool:
     """A few words in quotation marks credited to no one, in a sentence that never names the
     speaker of the other quote: a phrase in the news ("the denuclearization of the Korean
-    peninsula"), not a copy of that speaker's remark."""
+    peninsula"), not a copy of that speaker's remark, unless they are the remark's last five
+    words or more ("Another asks if there were any efforts to reach out to Flynn 'about seeking
+    immunity or possible pardon'"), the way outlets shorten a remark."""
     if unit.kind not in QUOTED or unit.speaker or not other.speaker or len(words) >= SHORT_QUOTE:
         return False
-    return other.speaker.split()[-1].lower() not in unit.sentence.text.lower()
+    return not closes(words, other) and other.speaker.split()[-1].lower() not in unit.sentence.text.lower()
+
+
+def closes(words: tuple[str, ...], remark: Unit) -> bool:
+    """The words end the remark, five or more of them: its start told in an outlet's words."""
+    return len(words) >= CLOSING_WORDS and remark.kind in QUOTED and quote_words(remark.text)[-len(words):] == words
+
+
+def news_phrase(unit: Unit, joined: list[Unit]) -> bool:
+    """A phrase in the news beside a remark of the statement, and closing none of its quotes."""
+    words = quote_words(unit.text)
+    return any(stock_phrase(unit, words, r) for r in joined) and not any(closes(words, r) for r in joined if r is not unit)
 
 
 def neighbour_pairs(units: list[Unit], vectors: np.ndarray, copies: set[tuple[int, int]], threshold: float,
@@ -316,9 +421,10 @@ def align(story: Story) -> list[Statement]:
     sims = Cosines(vectors)  # computed where read: never the whole units x units matrix
     people = {e.name for a in story.articles for e in a.entities if e.kind == "person"}
     copies, wording = shared_word_pairs(units)
+    stance = stances(units)
     # the longest copies join first: a whole remark and its copy before a phrase that is in both
     pairs: dict[tuple[int, int], float] = {(i, j): VERBATIM + 1 - 1 / min(len(units[i].text), len(units[j].text))
-                                           for i, j in copies if not stances_clash({units[i].stance, units[j].stance})}
+                                           for i, j in copies if not stances_clash({stance[i], stance[j]})}
     topic = topic_words(units)
     pairs.update(neighbour_pairs(units, vectors, copies, threshold, people, topic))
     for i, j in sorted(wording - pairs.keys()):
@@ -343,7 +449,7 @@ def align(story: Story) -> list[Statement]:
         if ci == cj:
             continue
         left, right = members[ci], members[cj]
-        if stances_clash({units[x].stance for x in left + right}):
+        if stances_clash({stance[x] for x in left + right}):
             continue  # an assertion and its denial: a dispute, shown as such
         if score < VERBATIM:
             # quotes of a word or three join by their words, not by their (unreliable) vectors
@@ -365,7 +471,7 @@ def align(story: Story) -> list[Statement]:
             if not narration_agrees(units, sims, left, right, threshold, people, topic):
                 continue  # each outlet's sentence tells the same fact as every other's, not a neighbour's
         joined = [units[x] for x in left + right]
-        if narration_and_remark(joined) or any(stock_phrase(u, quote_words(u.text), r) for u in joined for r in joined):
+        if narration_and_remark(joined) or any(news_phrase(u, joined) for u in joined):
             continue  # an outlet's account of the event, or a phrase in the news, is not a remark of the speaker
         if passages_differ(units, sims, left, right, threshold):
             continue  # a line the speaker said twice does not make their two appearances one remark
@@ -494,9 +600,30 @@ def to_statement(story: Story, units: list[Unit], vectors, people: set[str]) -> 
 
 
 def number_statements(statements: list[Statement]) -> list[Statement]:
-    """Most widely carried first; ids are stable for one input (s1, s2, ...)."""
-    ordered = sorted(statements, key=lambda s: (-s.independent_sources, -len(s.outlets), -len(s.mentions),
-                                                s.mentions[0].article, s.mentions[0].start))
+    """Most widely carried first, a remark before the outlets' statement whose sentence holds
+    it; ids are stable for one input (s1, s2, ...)."""
+    ordered = remarks_before_their_sentences(sorted(statements, key=lambda s: (
+        -s.independent_sources, -len(s.outlets), -len(s.mentions), s.mentions[0].article, s.mentions[0].start)))
     for number, statement in enumerate(ordered, 1):
         statement.id = f"s{number}"
     return ordered
+
+
+def remarks_before_their_sentences(ordered: list[Statement]) -> list[Statement]:
+    """A speaker's remark moves up to just before the first outlets'-voice statement one of whose
+    sentences holds its words ("Mr. Trump told Mr. Comey that he had reservations about Mr.
+    Flynn: 'The guy has serious judgment issues.'"): a reader looking up those words finds who
+    said them before the narration around them."""
+    result = list(ordered)
+    for remark in [s for s in ordered if s.speaker]:
+        at = next(k for k, s in enumerate(result) if s is remark)
+        holder = next((k for k, s in enumerate(result[:at]) if s.speaker is None and holds(s, remark)), None)
+        if holder is not None:
+            result.insert(holder, result.pop(at))
+    return result
+
+
+def holds(outer: Statement, inner: Statement) -> bool:
+    """A mention of `outer` spans one of `inner` and more, in one report."""
+    return any(m.article == r.article and m.start <= r.start and r.end <= m.end and m.end - m.start > r.end - r.start
+               for m in outer.mentions for r in inner.mentions)
