@@ -256,7 +256,6 @@ def introduced_as(para: Paragraph, subject) -> str | None:
     return " ".join(t.text for t in words) or None
 
 
-# what a report's words come from when no person speaks: "the study found", "67 percent say"
 # words that describe anyone ("the 46-year-old said"), as against a role someone holds ("the judge")
 ANYONE = {"man": "m", "boy": "m", "woman": "f", "girl": "f", "teenager": None, "teen": None, "person": None, "youth": None}
 
@@ -274,6 +273,7 @@ def description_fits(parsed: Parsed, noun: str) -> Callable[[str], bool]:
     return lambda key: noun in roles.get(key, ())
 
 
+# what a report's words come from when no person speaks: "the study found", "67 percent say"
 NOT_A_PERSON = re.compile(r"^(?:stud(?:y|ies)|review|report|poll|survey|analysis|statement|memo|letter|document|website|site|"
                           r"article|editorial|book|video|ad|data|research|percent|majority|minority|number|index|record|"
                           r"filing|complaint|lawsuit|suit|ruling|decision|bill|law|plan|proposal|campaign|page|post|tweet)$", re.I)
