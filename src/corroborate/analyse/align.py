@@ -328,14 +328,17 @@ def shared_word_pairs(units: list[Unit]) -> tuple[set[tuple[int, int]], set[tupl
             index[bigram].append(i)
     candidates = {(i, j) for ids in index.values() if len(ids) < 50 for i in ids for j in ids
                   if i < j and units[i].article != units[j].article}
+    quoted_in: dict[str, list[int]] = defaultdict(list)  # each report's quotes, looked up per copy
+    for i in words:
+        quoted_in[units[i].article].append(i)
     copies = {(i, j) for i, j in candidates if verbatim(words[i], words[j])
               and not stock_phrase(units[i], words[i], units[j]) and not stock_phrase(units[j], words[j], units[i])
               and (same_voice(units[i], units[j]) or same_words(units[i].text, units[j].text)
-                   or not two_texts(units, i, j))}
+                   or not two_texts(units, i, j, quoted_in))}
     return copies, candidates - copies
 
 
-def two_texts(units: list[Unit], i: int, j: int) -> bool:
+def two_texts(units: list[Unit], i: int, j: int, quoted_in: dict[str, list[int]]) -> bool:
     """Two near copies credited to two voices are two texts when a report of one carries the
     other's wording too, as another quote: an outlet quoting the lawsuit's "an act of previously
     unimaginable treachery" and, lines below, its plaintiff's "an act of unprecedented treachery"
@@ -344,8 +347,8 @@ def two_texts(units: list[Unit], i: int, j: int) -> bool:
     statement, a spokesman's words credited to the office)."""
     for mine, other in ((i, j), (j, i)):
         here = units[mine]
-        if any(k != mine and u.article == here.article and u.kind in QUOTED and same_words(u.text, units[other].text)
-               and not same_words(u.text, here.text) for k, u in enumerate(units)):
+        if any(k != mine and same_words(units[k].text, units[other].text) and not same_words(units[k].text, here.text)
+               for k in quoted_in[here.article]):
             return True
     return False
 
