@@ -114,3 +114,39 @@ def test_a_published_line_dates_the_report_and_is_no_body_text(line, published):
     clean([article])
     assert label_of(article, 3) == "credits"
     assert article.published == published
+
+
+def test_a_report_that_opens_with_its_dateline_lead_has_no_headline():
+    # NewsWCL50 event 1 (New York Times), pasted without its headline: the lead, and the
+    # anonymous sources it cites, were taken for a title and lost from the body
+    article = Article(id="comey.txt", source="comey.txt", text="\n\n".join((
+        "WASHINGTON — President Trump spoke in intimate and candid terms to the former F.B.I. director James "
+        "Comey about some of the most sensitive matters before the agency, including the salacious dossier "
+        "detailing Mr. Trump’s ties to Russia, according to Mr. Comey’s closely guarded memos.",
+        "The Times reported at the time that Mr. Trump was irritated at Mr. Flynn for delaying such a call "
+        "with President Vladimir V. Putin of Russia.")))
+    clean([article])
+    assert article.title is None
+    assert [ln.label for ln in article.lines if ln.end > ln.start] == ["body", "body"]
+
+
+def test_a_headline_in_title_case_is_no_foreign_embed():
+    # NewsWCL50 event 9 (HuffPost): language identification reads a headline of names as
+    # Indonesian (at 0.19), and the standfirst under it became the title
+    article = Article(id="iran.txt", source="iran.txt", text="\n\n".join((
+        "Benjamin Netanyahu Disparages Iran Nuclear Agreement",
+        "\"Iran's leaders repeatedly deny ever pursuing nuclear weapons,\" said Netanyahu. \"Tonight I'm here "
+        "to tell you one thing: Iran lied.\"",
+        "TEL AVIV (Reuters) - Israel presented on Monday what it said was evidence that Iran had continued "
+        "gathering nuclear knowledge after signing a 2015 agreement with world powers to curb it.")))
+    clean([article])
+    assert article.title == "Benjamin Netanyahu Disparages Iran Nuclear Agreement"
+    assert [ln.label for ln in article.lines if ln.end > ln.start] == ["title", "body", "body"]
+
+
+def test_a_one_sentence_brief_keeps_its_sentence_as_body():
+    # ECB+ 11_7ecb: a brief of one line is both its title and its whole story
+    article = Article(id="brief.txt", source="brief.txt", text="The parliament election is over in Turkmenistan.")
+    clean([article])
+    assert article.title == "The parliament election is over in Turkmenistan."
+    assert [ln.label for ln in article.lines] == ["body"]

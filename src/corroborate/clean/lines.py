@@ -22,6 +22,8 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 EXTRACTED_FORMATS = {"html", "feed"}  # text that a main-content extractor produced
 MIN_PROSE_WORDS = 8
 MIN_TITLE_WORDS = 3
+MAX_TITLE_WORDS = 19  # headlines run to about 20 words; a longer line closed by a full stop is the lead
+SURE_LANGUAGE = 0.9  # how sure language identification must be before a line counts as another language
 MIN_BODY_BEFORE_END = 3  # an "end of article" heading counts only after this many body paragraphs
 NON_LATIN = re.compile(r"[\u0400-\u04FF\u0600-\u06FF\u0590-\u05FF\u4E00-\u9FFF\u3040-\u30FF\uAC00-\uD7AF\u0E00-\u0E7F]")
 
@@ -32,7 +34,7 @@ def line_language(text: str) -> str | None:
     if letters < 40:
         non_latin = len(NON_LATIN.findall(text))
         return language_of(text) if letters and non_latin / letters > 0.3 else None
-    return language_of(text)
+    return language_of(text, sure=SURE_LANGUAGE)
 
 
 def label_article(article: Article) -> None:
@@ -50,6 +52,7 @@ def label_article(article: Article) -> None:
     shape = {i: s for i, (s, _) in kinds.items()}
 
     title_index = find_title(article, texts, filled, shape, labels)
+    shape_before_title = shape[title_index] if title_index is not None else None
     if title_index is not None:
         labels[title_index] = "title"
         shape[title_index] = "title"
@@ -83,6 +86,9 @@ def label_article(article: Article) -> None:
         else:
             labels[i] = "body" if texts[i].endswith(".") else "subheading"
     settle_neighbours(filled, texts, labels)
+    if title_index is not None and "body" not in labels.values() and (
+            shape_before_title in (GOOD, NEAR) or P.TERMINAL.search(texts[title_index])):
+        labels[title_index] = "body"  # a one-line brief: its only sentence is its story, and its title
     for i in filled:
         lines[i].label = labels[i]
     article.lines = lines
@@ -186,16 +192,28 @@ def title_case(name: str) -> str:
 
 
 def find_title(article: Article, texts: Sequence[str], filled: Sequence[int], shape: dict, labels: dict) -> int | None:
-    """A given title (HTML, JSONL, feed) wins; plain text takes its first headline-like line."""
+    """A given title (HTML, JSONL, feed) wins; plain text takes its first headline-like line, unless
+    the report opens with its lead paragraph (a brief pasted without its headline)."""
     if article.title:
         wanted = normalize(article.title)
         return next((i for i in filled[:10] if normalize(texts[i]) == wanted), None)
     for i in filled[:10]:
         if i in labels or shape[i] == BAD:
             continue
+        if is_lead(texts[i]):
+            return None
         if len(words(texts[i])) >= MIN_TITLE_WORDS:
             return i
-    return filled[0] if filled and filled[0] not in labels else None
+    return filled[0] if filled and filled[0] not in labels and not is_lead(texts[filled[0]]) else None
+
+
+def is_lead(text: str) -> bool:
+    """A line that opens the story's prose, not a headline: a dateline ("WASHINGTON —",
+    "TEL AVIV (Reuters) -") before a sentence, or a sentence longer than headlines run."""
+    if not P.TERMINAL.search(text):
+        return False
+    n = len(words(text))
+    return n > MAX_TITLE_WORDS or (n >= MIN_PROSE_WORDS and bool(P.DATELINE_OPENING.match(text)))
 
 
 def settle_neighbours(filled: Sequence[int], texts: Sequence[str], labels: dict[int, str]) -> None:

@@ -8,6 +8,10 @@ import re
 
 TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*\s*$|["”»]\s*$""")
 
+# the dateline that opens a report's first paragraph: "WASHINGTON —", "WEST PALM BEACH, Fla. —",
+# "TEL AVIV (Reuters) -", "WASHINGTON, April 30 (Reuters) -"
+DATELINE_OPENING = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]*)*(?:, [^—–()\n]{1,30}?)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+\S")
+
 # reader-facing widgets: subscription, sharing, rating, navigation, players, ads
 WIDGET = re.compile(
     r"""^(?:subscribe\b|sign\ up\b|sign\ in\b|log\ ?in\b|register\b|follow\ us\b|find\ us\b|share\ this\b|share\b\s*$|

@@ -6,6 +6,7 @@ rare ones count most) and the same figures, neither is about a person the other 
 and they do not each name their own cast."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -43,12 +44,14 @@ def weight(names: dict[str, int], name: str) -> float:
 
 def name_overlap(a: Profile, b: Profile) -> float:
     """Overlap of the names each report gives, by mentions and by how distinctive each name is:
-    1 when both name the same rare people and places as often, 0 when they share none."""
+    1 when both name the same rare people and places as often, 0 when they share none. Measured
+    against both reports' names (their geometric mean), not the shorter's alone: a brief naming
+    only the actor who left a role is not the whole of a report of his successor's casting."""
     shared = set(a.names) & set(b.names)
     if not shared:
         return 0.0
     small = sum(min(weight(a.names, n), weight(b.names, n)) for n in shared)
-    total = min(sum(weight(a.names, n) for n in a.names), sum(weight(b.names, n) for n in b.names))
+    total = math.sqrt(sum(weight(a.names, n) for n in a.names) * sum(weight(b.names, n) for n in b.names))
     return small / total if total else 0.0
 
 
