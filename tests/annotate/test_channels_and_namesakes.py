@@ -96,3 +96,18 @@ def test_a_surname_two_people_share_goes_to_the_one_named_last():
         "“Please stay the HELL out of our community will only agitate our kids,” Williams fumed on Twitter.")
     assert quote_with(article, "have to kill him").speaker == "Makaeo Williams"
     assert quote_with(article, "stay the HELL out").speaker == "Jumaane Williams"
+
+
+def test_a_surname_already_used_for_one_person_keeps_meaning_them():
+    # NewsWCL50 event 4 (The Hill): the French president's toast was credited to his wife, the Macron named last
+    article = annotated(
+        "Trump warns Iran on nuclear program as Macron aims to preserve pact",
+        "He also stood by his criticism of the Obama-era nuclear pact as visiting French President Emmanuel Macron "
+        "lobbied him to preserve it.",
+        "Meanwhile, Macron said that he was unclear what Trump would decide in terms of the deal.",
+        "Macron, along with his wife Brigitte Macron, was greeted by the Trumps, Vice President Pence, Cabinet "
+        "officials, lawmakers and nearly 500 U.S. service members from all five military branches.",
+        "\"Thank you for honoring this visit, the first of your presidency, which bears witness to the strength that "
+        "unites our two countries,\" Macron said, adding that America \"represents endless possibilities\" for France.")
+    assert quote_with(article, "unclear what Trump would decide").speaker == "Emmanuel Macron"
+    assert quote_with(article, "Thank you for honoring").speaker == "Emmanuel Macron"

@@ -264,17 +264,23 @@ def resolve_within(names: Sequence[NameMention]) -> None:
     full = sorted(counts, key=lambda t: (-len(t.split()), -counts[t], order[t]))
     # "Trump and Melania Trump": the surname alone names someone else than the full name beside it
     apart = {(n.text, n.beside) for n in people if len(n.text.split()) == 1 and n.beside}
-    for n in people:
+    established: dict[str, str] = {}  # a surname alone -> whom the report first meant by it
+    for n in sorted(people, key=lambda m: m.start):
         first, last, suffix = parts(n.text)
         same = [f for f in full if len(f.split()) > 1 and parts(f)[1] == last and f != n.text and (n.text, f) not in apart]
         if first:
             same = [f for f in same if len(f.split()) > len(n.text.split()) and first_names_agree(first, parts(f)[0])
                     and parts(f)[2] == suffix]
         elif same:
-            # "Trump" where the report names Donald Trump and Donald Trump Jr.: the one named most, no suffix first;
-            # two named as often (Makaeo and Jumaane Williams): the one named last before it, as a reader takes it
+            # "Trump" where the report names Donald Trump and Donald Trump Jr.: no suffix first; then the one the
+            # report has already meant by the surname alone ("Macron said", after "Macron, along with his wife
+            # Brigitte Macron," is still the president); then the one named most; two named as often (Makaeo and
+            # Jumaane Williams, "Williams" first used after both): the one named last before it, as a reader takes it
             last_before = {f: max((m.start for m in people if m.text == f and m.start < n.start), default=-1) for f in same}
-            same = sorted(same, key=lambda f: (parts(f)[2] != "", -counts[f], -last_before[f], order[f]))[:1]
+            same = sorted(same, key=lambda f: (parts(f)[2] != "", established.get(n.text, f) != f, -counts[f],
+                                               -last_before[f], order[f]))[:1]
+            if same:
+                established.setdefault(n.text, same[0])
         n.key = same[0] if same else n.text
         if n.key == n.text and len(n.text.split()) == 1:
             n.key = next((f for f in full if len(f.split()) > 1 and n.text == f.split()[0]), n.text)
