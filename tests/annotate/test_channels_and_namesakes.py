@@ -111,3 +111,23 @@ def test_a_surname_already_used_for_one_person_keeps_meaning_them():
         "unites our two countries,\" Macron said, adding that America \"represents endless possibilities\" for France.")
     assert quote_with(article, "unclear what Trump would decide").speaker == "Emmanuel Macron"
     assert quote_with(article, "Thank you for honoring").speaker == "Emmanuel Macron"
+
+
+def test_a_name_once_given_a_title_is_a_person_and_an_address_is_not():
+    # NewsWCL50 event 5 (The Hill): the tagger called "Trump" an organisation more often than a
+    # person, and "10 Downing Street" a person, so Trump's words in Davos went to the address
+    article = annotated(
+        "Trump to visit United Kingdom in July, meet with PM Theresa May",
+        "President Trump will travel to the United Kingdom in July, the White House confirmed Thursday, where he "
+        "will meet with Prime Minister Theresa May for bilateral talks.",
+        "\"The President of the United States will visit the UK on 13 July. He will hold bilateral talks with the "
+        "Prime Minister during his visit,\" 10 Downing Street said in a statement.",
+        "In January this year, Trump nixed a February visit to the U.K. to open the U.S. Embassy, reportedly due to "
+        "the cost of the building.",
+        "Trump and May last met in Davos, Switzerland in January. During that visit, Trump dismissed concerns of "
+        "strained ties between the two countries, just weeks after a controversy erupted over Trump's retweeting of "
+        "videos by a far-right British group.",
+        "\"We are very much joined at the hip when it comes to the military. We have the same ideas, the same "
+        "ideals,\" he said before turning to speak to May directly.")
+    assert "10 Downing Street" not in people(article) and "Trump" in people(article)
+    assert quote_with(article, "joined at the hip").speaker == "Trump"

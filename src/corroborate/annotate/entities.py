@@ -57,6 +57,7 @@ def find_names(parsed: Parsed) -> None:
                     subordinate=is_subject(head) and in_clause_below(head),
                     channel=channel,
                     personal=kind == "org" and speaks_of_self(head),
+                    titled=TITLE_WORDS.match(para.text[:start].rstrip().rsplit(maxsplit=1)[-1] if para.text[:start].strip() else "") is not None,
                 ))
         people = [n for n in in_para if n.kind == "person"]
         for a, b in zip(people, people[1:]):
@@ -176,22 +177,24 @@ def retype(names: Sequence[NameMention]) -> None:
     # an outlet or platform shown once to be one is one wherever the report names it, unless a person has that surname
     channels = {n.text for n in names if n.channel and n.text not in surnames}
     personal = {n.text for n in names if n.personal}
+    titled_once = {n.text for n in names if n.titled}  # "President Trump" once: "Trump" is a person throughout
     votes: dict[str, Counter] = defaultdict(Counter)
     for n in names:
         votes[n.text][n.kind] += 1
     for n in names:
-        if n.text in channels:
-            n.kind = "org"
+        if n.text in channels or not n.text[:1].isalpha():
+            n.kind = "org" if n.kind == "person" else n.kind  # "10 Downing Street said": no one's name opens with a figure
             continue
         if n.kind == "person":
-            if len(n.text.split()) == 1 and n.text not in surnames and votes[n.text].most_common(1)[0][0] != "person":
+            if (len(n.text.split()) == 1 and n.text not in surnames | titled_once
+                    and votes[n.text].most_common(1)[0][0] != "person"):
                 n.kind = votes[n.text].most_common(1)[0][0]
             continue
         tokens = n.text.split()
         titled = len(tokens) > 1 and TITLE_WORDS.match(tokens[0]) is not None and tokens[-1][:1].isupper()
         # "Trump appeared to be skeptical": a lone word the tagger mostly calls a person elsewhere in the report
         usually_person = len(tokens) == 1 and votes[n.text]["person"] > votes[n.text][n.kind]
-        if titled or usually_person or n.text in personal or (tokens[-1] in surnames and len(tokens) <= 3):
+        if titled or usually_person or n.text in personal | titled_once or (tokens[-1] in surnames and len(tokens) <= 3):
             name = clean_name(n.text) or (n.text if n.text in surnames else "")  # "King" alone: Tishana King's surname
             if name:
                 n.kind, n.text = "person", name

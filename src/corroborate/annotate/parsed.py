@@ -59,6 +59,7 @@ class NameMention:
     channel: bool = False  # a platform or outlet words come through ("on Twitter", "Sputnik, a state site")
     personal: bool = False  # says "he" or "she" of itself: 'Blanco said she was happy'
     beside: str = ""  # the person named with it ("Trump and Melania Trump"): by that, someone else
+    titled: bool = False  # a title stands before it in the text ("President Trump"), the tagger left it out
 
 
 @dataclass
