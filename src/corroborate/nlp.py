@@ -25,6 +25,11 @@ from typing import Any
 SPACY_UNUSED = ("lemmatizer", "attribute_ruler")
 
 
+# the language the spaCy model and the sentence encoder read: reports in another language get
+# no parse worth trusting and vectors that say nothing of their meaning
+MODEL_LANGUAGE = "en"
+
+
 # one lock per model: a model asked for while the background loads it waits for that load only
 _loading = {model: threading.Lock() for model in ("language", "spacy", "encoder")}
 

@@ -20,7 +20,7 @@ WIDGET = re.compile(
     previous\ (?:article|post|story)\b|next\ (?:article|post|story)\b|advertisement\b|sponsored\b|loading\.*\s*$|menu\s*$|
     skip\ to\b|back\ to\ top|cookie|accept\ all|comments?\s*$|published\ on\b|updated\b.{0,25}$|for\ more\b.{0,40}\bnews\s*$|
     how\ useful\ was|average\ rating|no\ votes\ so\ far|vote\ count|rate\ (?:this|it)\b|download\ (?:our|the)\ app|
-    (?:an?\ )?(?:free\ )?(?:daily|weekly)\ (?:email|newsletter)|get\ the\ best\ of\b)""",
+    (?:an?\ )?(?:free\ )?(?:daily|weekly)\ (?:email|newsletter)|get\ the\ best\ of\b|this\ copy\ is\ for\ your\ personal\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # widget words anywhere in a short line

@@ -66,6 +66,7 @@ class Profile:
     # the days of the year of its own date and of every date it names with a month and a day, with or
     # without the year ("Dec. 9"): an undated report is still placed in the calendar
     calendar_days: list[int] = field(default_factory=list)
+    language: str | None = None  # as the clean stage found it (profiles stored before were English)
 
     def to_dict(self) -> dict:
         return {**{k: v for k, v in vars(self).items() if k not in ARRAYS},
@@ -282,6 +283,6 @@ def profiles(articles: list[Article], settings: Settings) -> list[Profile]:
             day=day, years=years, names=names_of(article), main_person=main_person(article),
             vector=mean.astype("float32"), minhash=minhash_of(body_text(article) or article.text).hashvalues,
             figures=figures_of(article), lead_days=lead_days(article), terms=keys, term_weights=weights,
-            calendar_days=calendar_days(article, day),
+            calendar_days=calendar_days(article, day), language=article.language,
         ))
     return out
