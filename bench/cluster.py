@@ -112,6 +112,21 @@ def ecbplus() -> dict:
             "rows": rows}
 
 
+def annotated_once(paths: list[Path], cache: Path) -> list:
+    """The files annotated, kept in `cache` (annotation takes minutes; delete it after changing
+    the clean or annotate stages)."""
+    if not cache.exists():
+        from corroborate.pipeline import annotated
+        from corroborate.render.jsonout import article_line
+
+        found, errors = annotated([str(p) for p in paths])
+        if errors:
+            raise SystemExit(f"{cache.name}: inputs could not be read: {errors}")
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        cache.write_text("".join(article_line(a) + "\n" for a in found))
+    return [article_from_dict(json.loads(line)) for line in cache.read_text().splitlines()]
+
+
 NEWSWCL50 = EVAL / "newswcl50"
 NEWSWCL50_CACHE = RESULTS / "newswcl50_annotated.jsonl"
 
@@ -119,16 +134,7 @@ NEWSWCL50_CACHE = RESULTS / "newswcl50_annotated.jsonl"
 def newswcl50() -> dict:
     """Ten events of 2017-2018, five outlets of different leanings each, no dates: related events
     with the same actors days apart are the hard part."""
-    if not NEWSWCL50_CACHE.exists():
-        from corroborate.pipeline import annotated
-        from corroborate.render.jsonout import article_line
-
-        found, errors = annotated(sorted(str(p) for p in NEWSWCL50.glob("event_*/*.txt")))
-        if errors:
-            raise SystemExit(f"NewsWCL50 reports could not be read: {errors}")
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        NEWSWCL50_CACHE.write_text("".join(article_line(a) + "\n" for a in found))
-    articles = [article_from_dict(json.loads(line)) for line in NEWSWCL50_CACHE.read_text().splitlines()]
+    articles = annotated_once(sorted(NEWSWCL50.glob("event_*/*.txt")), NEWSWCL50_CACHE)
     gold = {a.id: a.id.split("_")[0] for a in articles}  # "3_LL.txt" tells event 3
     rows = scored(articles, profiles(articles, Settings()), gold, "NewsWCL50")
     print_table(f"NewsWCL50: {len(articles)} reports, {len(set(gold.values()))} events",
@@ -145,16 +151,7 @@ def scrapinghub() -> dict:
     """181 real web pages of November 2019 as they were saved (news of many outlets, dated within
     days, and some pages that are no news), grouped by event by a reader
     (scrapinghub_events.md): different events of one topic on one day are the hard part."""
-    if not SCRAPINGHUB_CACHE.exists():
-        from corroborate.pipeline import annotated
-        from corroborate.render.jsonout import article_line
-
-        found, errors = annotated(sorted(str(p) for p in SCRAPINGHUB.glob("*.html.gz")))
-        if errors:
-            raise SystemExit(f"ScrapingHub pages could not be read: {errors}")
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        SCRAPINGHUB_CACHE.write_text("".join(article_line(a) + "\n" for a in found))
-    articles = [article_from_dict(json.loads(line)) for line in SCRAPINGHUB_CACHE.read_text().splitlines()]
+    articles = annotated_once(sorted(SCRAPINGHUB.glob("*.html.gz")), SCRAPINGHUB_CACHE)
     gold = json.loads(SCRAPINGHUB_EVENTS.read_text())
     rows = scored(articles, profiles(articles, Settings()), gold, "ScrapingHub")
     print_table(f"ScrapingHub pages: {len(articles)} pages, {len(set(gold.values()))} events",
