@@ -64,6 +64,26 @@ def test_html_page_gives_main_text_and_page_metadata(tmp_path):
     assert a.published.startswith("2023-05-04")
 
 
+def test_a_card_popping_up_over_a_name_is_not_text(tmp_path):
+    # The Hill (ScrapingHub set, 18 November 2019): every politician named carries a hidden card with
+    # the full name and three headlines, which ran into the sentence ("Rep. Ilhan OmarIlhan Omar...")
+    card = ('<span class="rollover-people"><a class="rollover-people-link" href="/people/ilhan-omar">Ilhan Omar</a>'
+            '<span class="rollover-people-block"><a class="name" href="/people/ilhan-omar">Ilhan Omar</a>'
+            '<a class="people-articles" href="/a">Hillicon Valley: Progressives oppose funding bill</a> '
+            '<a class="people-articles" href="/b">Trump urges Omar to apologize</a><a class="more" href="/c">MORE</a></span></span>')
+    path = tmp_path / "omar.html"
+    path.write_text(f"""<!doctype html><html><head><title>New York man pleads guilty to threatening to kill Omar</title></head>
+<body><article><h1>New York man pleads guilty to threatening to kill Omar</h1>
+<p>A New York man pleaded guilty to charges he threatened to kill Rep. {card} (D-Minn.), the U.S. Attorney's Office for
+the Western District of New York announced Monday.</p>
+<p>Patrick Carlineo Jr. admitted to calling Omar's office in March and threatening to shoot her in the head.</p>
+</article></body></html>""")
+    [article], errors = read_all(str(path))
+    assert not errors
+    assert "threatened to kill Rep. Ilhan Omar (D-Minn.), the U.S. Attorney" in " ".join(article.text.split())
+    assert "Hillicon" not in article.text and "MORE" not in article.text
+
+
 def test_jsonl_reads_good_lines_and_names_the_bad_one(tmp_path):
     path = tmp_path / "batch.jsonl"
     records = [

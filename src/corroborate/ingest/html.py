@@ -13,6 +13,11 @@ from ..model import Article
 from ..settings import Settings
 from .decode import decode
 
+# a card that pops up over a linked name (The Hill puts the person's full name and three
+# headlines after every politician it names: "Rep. Ilhan OmarIlhan OmarHillicon Valley: ... MORE
+# (D-Minn.)"): the element right after the link, whose class says it pops up; the name stays
+POPUPS = ("//*[contains(@class, 'rollover') or contains(@class, 'hovercard') or contains(@class, 'hover-card')"
+          " or contains(@class, 'popover')][preceding-sibling::*[1][self::a]]")
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
               "header", "footer", "blockquote", "figcaption", "ul", "ol", "table", "nav", "aside", "pre", "dd", "dt"}
 
@@ -33,7 +38,8 @@ def from_html(source: str, page: str, article_id: str, url: str | None = None, e
     import trafilatura  # on first use: a briefing of plain-text reports never needs it
 
     try:
-        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False, include_tables=False)
+        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False, include_tables=False,
+                                          prune_xpath=POPUPS)
     except (ValueError, etree.ParserError, etree.XMLSyntaxError) as exc:
         return InputError(source, f"HTML could not be parsed ({exc})")
     body = (doc.text if doc else None) or page_text(page)
