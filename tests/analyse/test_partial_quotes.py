@@ -24,3 +24,23 @@ def test_quoted_words_under_a_negation_are_shown_with_it(tmp_path):
     assert not any(text.strip(' "') == "see any harm" for text in hall), hall
     assert any("didn't \"see any harm\"" in text for text in hall), hall
     assert any(text.strip(' "') == "the compressed time frame" for text in hall), hall  # no negation: the quoted words alone
+
+
+PLAGUE = ("China's health officials report a third case of plague\n\n"
+          "Li Jifeng, a doctor at Chaoyang Hospital where the patients were treated, wrote about the cases in a blog "
+          "post that was later taken down.\n\n"
+          "Li explained that plague cases need to be carefully investigated and verified, and announcements about them "
+          "cannot be “transmitted casually.” But her post was still taken down by censors.\n\n"
+          "The hospital did not respond to a request for comment.\n")
+
+
+def test_quoted_words_that_close_a_reported_clause_are_shown_in_it(tmp_path):
+    # ScrapingHub set (Smithsonian, 18 November 2019): the briefing showed the doctor saying
+    # "transmitted casually.", the reverse of her "cannot be" (the clause stops before the closing mark)
+    from corroborate.render import render
+
+    path = tmp_path / "plague.txt"
+    path.write_text(PLAGUE, encoding="utf-8")
+    shown = [line for line in render(brief([str(path)]), "md").split("## Who said what", 1)[1].splitlines()
+             if "transmitted casually" in line]
+    assert shown and all("cannot be “transmitted casually" in line for line in shown), shown

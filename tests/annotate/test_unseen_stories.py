@@ -152,3 +152,22 @@ def test_he_goes_on_with_the_sentences_subject_not_with_a_subject_inside_it():
         "during his first week in office.",
         "“We are in the pre-preliminary stages of any discussions,” he said. “It’s more of a thought than a policy.”")
     assert quote_with(kudlow, "pre-preliminary stages").speaker == "Larry Kudlow"
+
+
+def test_what_the_writer_would_like_readers_to_know_is_no_ones_remark():
+    # ScrapingHub set (NJ.com, 18 November 2019): the columnist's sarcasm became the governor saying her state is on meth
+    report = annotated_report(
+        "South Dakota doubles down on 'Meth. We're on it' campaign",
+        "South Dakota Gov. Kristi Noem launched a new anti-drug campaign on Monday.",
+        "Yes, that's it. No joke. The governor of South Dakota would like us to know that her state is on meth. "
+        "You know, like solving the problem. On it!")
+    assert not [q for q in report.quotes if "her state is on meth" in q.text and q.speaker]
+
+
+def test_a_finding_whose_subject_is_a_thing_is_no_ones_remark():
+    # ScrapingHub set (USA TODAY): "the ad going viral ... shows" was given to the governor named before it
+    report = annotated_report(
+        "'Meth. We're On It': South Dakota campaign is working, Kristi Noem says",
+        "Noem launched the campaign to bring awareness to the meth epidemic in South Dakota, and the ad going viral on "
+        "its first day shows that it's already a success.")
+    assert not [q for q in report.quotes if "already a success" in q.text and q.speaker]

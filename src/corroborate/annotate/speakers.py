@@ -13,6 +13,7 @@ from .genders import genders
 from .parsed import NameMention, Paragraph, Parsed, word_class
 from .roles import holder
 
+WRITER_PRONOUNS = {"i", "my", "we", "us", "you"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "i": None, "my": None}
 
 
@@ -68,9 +69,12 @@ def subject_of(cue):
             subject = min(subjects, key=lambda c: abs(c.i - token.i))
             # "..., I'm told": whoever is told hears the words; who says them is not named
             return None if subject.dep_ == "nsubjpass" and token.lower_ in HEARING else subject
-        stranded = subject_stranded_before(token) if token.dep_ == "conj" else None
+        stranded = (subject_stranded_before(token) or subject_of_clause_between(token)) if token.dep_ == "conj" else None
         if stranded is not None:
             return stranded
+        readers = [c for c in token.head.children if c.dep_ == "dobj" and c.lower_ in WRITER_PRONOUNS] if token.dep_ == "xcomp" else []
+        if readers:  # "would like us to know that ...": the readers are to know it, no one named says it
+            return readers[0]
         if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "csubj", "dep") and token.head.i != token.i:
             token = token.head
         else:
@@ -105,6 +109,16 @@ def subject_stranded_before(verb):
     before = verb.doc[i - 1] if i > verb.sent.start else None
     # the name opens a new clause: "and", "but", a comma before it
     return token if token.head.i < token.i and before is not None and (before.dep_ == "cc" or before.text in ",;") else None
+
+
+def subject_of_clause_between(verb):
+    """'Noem launched the campaign, and the ad going viral on its first day shows that ...': the
+    parser joined "shows" to the first clause and gave "the ad" to "going"; a subject after the
+    "and" that joins the two clauses is the second clause's, not the first clause's subject."""
+    joins = [t for t in verb.doc[verb.head.i + 1:verb.i] if t.dep_ == "cc" and t.head.i == verb.head.i]
+    if not joins:
+        return None
+    return next((t for t in verb.doc[joins[-1].i + 1:verb.i] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.head.i), None)
 
 
 def person_right_before(cue):
@@ -163,8 +177,8 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
     if is_relative(subject):
         # "Barkley, who said ...": the pronoun is the mention, the noun it follows names the speaker
         return mention, speaker_from(parsed, para, subject.head.head)[1]
-    if lower in ("i", "my") and not parsed.inside_quote(start) and not in_open_quote(parsed, para):
-        return mention, None  # "But I found that ...": outside quote marks, "I" is the report's writer
+    if lower in WRITER_PRONOUNS and not parsed.inside_quote(start) and not in_open_quote(parsed, para):
+        return mention, None  # "But I found that ...", "would like us to know": outside quote marks, the writer and readers
     if lower in PERSON_PRONOUNS:
         fits = pronoun_fits(parsed, PERSON_PRONOUNS[lower])
         return mention, reporter_of(parsed, para, subject, fits) or last_subject(parsed, para, start, fits) or nearest_name(

@@ -31,7 +31,9 @@ def context(briefing: Briefing) -> dict:
     speakers = [(p, [(s, citations, how) for s, how, citations in view.said_by(p)]) for p in view.speakers()]
     timeline = [(e, view.cite(e.article, e.line)) for e in briefing.timeline]
     shared = [s for s in briefing.statements if len(s.outlets) > 1]
-    exclusive = {o: [view.statements[i] for i in ids] for o, ids in (briefing.coverage.exclusive if briefing.coverage else {}).items()}
+    # what only one outlet carries, in the words Who said what shows (quoted words with the reported ones around them)
+    exclusive = {o: [(view.statements[i].speaker, quoted_if_own(view.said(view.statements[i]))) for i in ids]
+                 for o, ids in (briefing.coverage.exclusive if briefing.coverage else {}).items()}
     sources = [(a, view.labels[a.id], source_html(a, i, view.cited.get(i, set()))) for i, a in enumerate(briefing.articles)]
     return dict(
         b=briefing, summary=summary, claims=claims, discrepancies=discrepancies, speakers=speakers,
@@ -91,3 +93,8 @@ def paint_line(text: str, start: int, end: int, marks: dict[int, set[str]], anch
         pieces.append(f'<span class="{" ".join(sorted(classes))}">{chunk}</span>' if classes else chunk)
         pos = stop
     return Markup("".join(pieces))
+
+
+def quoted_if_own(said) -> str:
+    """Quote marks around a speaker's own words only, as Who said what shows them."""
+    return f"“{said.words}”" if said.quoted else said.words

@@ -69,7 +69,7 @@ def render(briefing: Briefing) -> str:
         out.append("")
         for outlet, ids in briefing.coverage.exclusive.items():
             if ids:
-                out.append(f"- Only {outlet}: " + "; ".join(view.statements[i].text[:80] for i in ids[:6]))
+                out.append(f"- Only {outlet}: " + "; ".join(view.said(view.statements[i]).words[:80] for i in ids[:6]))
     out += ["", "## Sources", ""]
     for a in briefing.articles:
         date = (a.published or "undated") + (" (inferred from the story)" if a.published_inferred else "")

@@ -34,6 +34,9 @@ def carried(statement) -> str:
             "this is how widely the claim was reported, not a confirmation of it")
 
 
+CLOSING = "\"'”’.,;:!? "
+
+
 def with_marks(text: str, start: int, end: int) -> str:
     """The words from start to end, with the quote mark just outside them that the quoted words
     inside need ('"it's too soon to tell" whether ...', not 'it's too soon to tell" whether ...')."""
@@ -135,8 +138,10 @@ class View:
             if quote is None:
                 continue
             if quote.kind == "partial":
-                around = next((r for r in article.quotes if r.kind == "indirect" and r.start <= m.start and m.end <= r.end
-                               and r.end - r.start > m.end - m.start), None)
+                # the reported clause may stop before the closing mark and stop the partial keeps
+                # ('cannot be "transmitted casually."'): it still holds the quoted words
+                around = next((r for r in article.quotes if r.kind == "indirect" and r.start <= m.start
+                               and not article.text[r.end:m.end].strip(CLOSING) and r.end - r.start > m.end - m.start), None)
                 if around is not None:
                     words = with_marks(article.text, around.start, around.end)
                     return Said(around.cue or quote.cue or "said", quote.stance, False, words)
