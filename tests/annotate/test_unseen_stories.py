@@ -171,3 +171,12 @@ def test_a_finding_whose_subject_is_a_thing_is_no_ones_remark():
         "Noem launched the campaign to bring awareness to the meth epidemic in South Dakota, and the ad going viral on "
         "its first day shows that it's already a success.")
     assert not [q for q in report.quotes if "already a success" in q.text and q.speaker]
+
+
+def test_the_paper_told_is_not_the_speaker():
+    # ScrapingHub set (The Hollywood Reporter, 19 November 2019): the parser made the paper a second subject of "tells"
+    report = annotated_report(
+        "Google Bets on the Future With Launch of Stadia",
+        "“Stadia has been built from the ground up to be a cloud platform,” Jack Buser, director for games at Google, "
+        "tells The Hollywood Reporter.")
+    assert quote_with(report, "built from the ground up").speaker == "Jack Buser"

@@ -66,7 +66,10 @@ def subject_of(cue):
             return agents[0]
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_dateline(c)]
         if subjects:  # the nearest, not a dateline parsed as a second subject ("MACAU (Reuters) – Adelson said")
-            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            # of two, the one before the verb: '..., Jack Buser tells The Hollywood Reporter' (the
+            # parser made the paper a second subject; the one told follows the verb)
+            before = [c for c in subjects if c.i < token.i] if len(subjects) > 1 else subjects
+            subject = min(before or subjects, key=lambda c: abs(c.i - token.i))
             # "..., I'm told": whoever is told hears the words; who says them is not named
             return None if subject.dep_ == "nsubjpass" and token.lower_ in HEARING else subject
         stranded = (subject_stranded_before(token) or subject_of_clause_between(token)) if token.dep_ == "conj" else None
