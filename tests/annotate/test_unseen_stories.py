@@ -180,3 +180,12 @@ def test_the_paper_told_is_not_the_speaker():
         "“Stadia has been built from the ground up to be a cloud platform,” Jack Buser, director for games at Google, "
         "tells The Hollywood Reporter.")
     assert quote_with(report, "built from the ground up").speaker == "Jack Buser"
+
+
+def test_it_is_revealed_is_said_by_no_one_named_before():
+    # ScrapingHub set (Wccftech, 19 November 2019): a review's finding was credited to Google, who had promised better
+    report = annotated_report(
+        "Stadia Falls Short of 4K at Launch",
+        "Apparently, Destiny 2 isn’t the only game not offering the visual quality Google promised – it's revealed in "
+        "Eurogamer’s Stadia review that Red Dead Redemption 2 only renders at 1440p and 30fps.")
+    assert not [q for q in report.quotes if "only renders at 1440p" in q.text and q.speaker == "Google"]

@@ -187,8 +187,8 @@ def one_speaker(parsed: Parsed, para: Paragraph, subject, cue=None) -> tuple[Men
         return mention, reporter_of(parsed, para, subject, fits) or last_subject(parsed, para, start, fits) or nearest_name(
             parsed, start, kinds=("person",), fits=fits)
     if lower in THING_PRONOUNS:
-        if lower != "it":
-            return mention, None
+        if lower != "it" or subject.dep_ == "nsubjpass":
+            return mention, None  # "it's revealed in Eurogamer's review that ...": no one, least of all the last company named
         # "The ministry released a video that it said showed ...": the subject before it in its sentence
         earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "nsubj" and word_class(t) in ("NOUN", "PROPN")
                    and not is_dateline(t)]
