@@ -189,3 +189,14 @@ def test_it_is_revealed_is_said_by_no_one_named_before():
         "Apparently, Destiny 2 isn’t the only game not offering the visual quality Google promised – it's revealed in "
         "Eurogamer’s Stadia review that Red Dead Redemption 2 only renders at 1440p and 30fps.")
     assert not [q for q in report.quotes if "only renders at 1440p" in q.text and q.speaker == "Google"]
+
+
+def test_people_shown_declaring_are_not_the_paper_cited_before():
+    # ScrapingHub set (The Hill, 18 November 2019): "I'm on meth", said by people in an ad, went to the Argus Leader
+    report = annotated_report(
+        "South Dakota governor doubles down on anti-drug campaign",
+        "The campaign, which includes both digital and TV ads, cost the state roughly $449,000, according to the Sioux "
+        "Falls Argus Leader.",
+        "One campaign video featured a series of South Dakotans — including both adults and children — declaring, "
+        "“I’m on meth.” The video prompted some Twitter users to argue.")
+    assert quote_with(report, "I’m on meth").speaker != "Sioux Falls Argus Leader"

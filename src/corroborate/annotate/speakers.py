@@ -51,6 +51,8 @@ def subject_of(cue):
         person = next((t for t in named if t.ent_type_ == "PERSON"), None)
         if person is not None:
             return person
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and word_class(cue.head) in ("NOUN", "PROPN") and opens_quote(cue):
+        return cue.head  # "a series of South Dakotans ... declaring, 'I'm on meth'": those shown speak
     if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
         # "the Daily News quoted witness Devonte Brown as saying": the one quoted speaks, the paper passes it on
         quoted = [c for c in cue.head.head.children if c.dep_ == "dobj"]
@@ -97,6 +99,12 @@ def is_dateline(token) -> bool:
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (token.text.isupper() and len(token.text) > 1 and token.i - token.sent.start <= 3 and after is not None
             and after.text in DASHES)
+
+
+def opens_quote(cue) -> bool:
+    """The cue is followed by quote marks ('declaring, "I'm on meth."')."""
+    after = [t for t in cue.doc[cue.i + 1:cue.i + 3] if not (t.is_punct and not t.is_quote)]
+    return bool(after) and after[0].is_quote
 
 
 def subject_stranded_before(verb):
