@@ -3,8 +3,9 @@ full-matrix LexRank on small stories, and memory that does not grow with the squ
 import tracemalloc
 
 import numpy as np
+import pytest
 
-from corroborate.analyse.summary import DAMPING, LINKS, centrality
+from corroborate.analyse.summary import DAMPING, LINKS, centrality, states_something
 from corroborate.nlp import embed
 from corroborate.settings import Settings
 
@@ -50,3 +51,14 @@ def test_big_story_needs_no_square_matrix():
     assert peak < 40 * 2**20
     assert len(rank) == n and abs(rank.sum() - 1) < 1e-6
     assert LINKS < n
+
+
+@pytest.mark.parametrize("sentence, states", [
+    # ScrapingHub set: a review's rhetorical question and a campaign's slogan, both carried by two outlets
+    ("First, \"Is streaming the future of gaming?\"", False),
+    ("We’re on it.”", False),
+    ("Inner Mongolia health authority reported its third case of bubonic plague on Sunday after two other plague "
+     "cases were revealed last week.", True),
+])
+def test_a_bottom_line_states_something(sentence, states):
+    assert states_something(sentence) is states

@@ -20,14 +20,17 @@ DAMPING = 0.85
 # statement's far neighbours add next to nothing to its centrality
 LINKS = 64
 REDUNDANT = 0.75  # a candidate this close to a chosen sentence adds nothing
+MIN_WORDS = 6  # "Russia says some troops are pulling back" has seven
 
 
 def summarise(story: Story, statements: list[Statement], size: int, lead: list[str] = ()) -> list[SummarySentence]:
     """`lead` names statements that must open the bottom line (the central claims)."""
     candidates = [s for s in statements if len(s.outlets) >= 2] or statements[:size]
-    if not candidates:
+    shown = [(s, best_sentence(story, s)) for s in candidates]
+    shown = [(s, text) for s, text in shown if s.id in lead or states_something(text)]
+    if not shown:
         return []
-    sentences = [best_sentence(story, s) for s in candidates]
+    candidates, sentences = [s for s, _ in shown], [text for _, text in shown]
     vectors = embed(sentences, story.settings.embedding_model)
     score = centrality(vectors) * np.array([s.independent_sources for s in candidates])
     chosen: list[int] = [i for i, s in enumerate(candidates) if s.id in lead][:size]
@@ -38,6 +41,12 @@ def summarise(story: Story, statements: list[Statement], size: int, lead: list[s
             chosen.append(int(i))
     chosen.sort(key=lambda i: first_position(candidates[i]))
     return [SummarySentence(sentences[i], candidates[i].id, backing(story, candidates[i], sentences[i])) for i in chosen]
+
+
+def states_something(sentence: str) -> bool:
+    """A bottom line tells what happened: not a question ("Is streaming the future of gaming?"),
+    nor a slogan or a scrap of a few words that several outlets repeat ("We're on it.")."""
+    return len(sentence.split()) >= MIN_WORDS and not sentence.rstrip(" \"'”’").endswith("?")
 
 
 def centrality(vectors: np.ndarray) -> np.ndarray:
