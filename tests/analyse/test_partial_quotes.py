@@ -43,4 +43,4 @@ def test_quoted_words_that_close_a_reported_clause_are_shown_in_it(tmp_path):
     path.write_text(PLAGUE, encoding="utf-8")
     shown = [line for line in render(brief([str(path)]), "md").split("## Who said what", 1)[1].splitlines()
              if "transmitted casually" in line]
-    assert shown and all("cannot be “transmitted casually" in line for line in shown), shown
+    assert shown and all("cannot be “transmitted casually.”" in line for line in shown), shown

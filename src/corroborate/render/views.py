@@ -143,7 +143,7 @@ class View:
                 around = next((r for r in article.quotes if r.kind == "indirect" and r.start <= m.start
                                and not article.text[r.end:m.end].strip(CLOSING) and r.end - r.start > m.end - m.start), None)
                 if around is not None:
-                    words = with_marks(article.text, around.start, around.end)
+                    words = with_marks(article.text, around.start, max(around.end, m.end))
                     return Said(around.cue or quote.cue or "said", quote.stance, False, words)
             return Said(quote.cue or "said", quote.stance, quote.kind != "indirect", statement.text)
         return Said("said", "asserts", False, statement.text)
