@@ -68,9 +68,9 @@ def subject_of(cue):
             return agents[0]
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_dateline(c)]
         if subjects:  # the nearest, not a dateline parsed as a second subject ("MACAU (Reuters) – Adelson said")
-            # of two, the one before the verb: '..., Jack Buser tells The Hollywood Reporter' (the
-            # parser made the paper a second subject; the one told follows the verb)
-            before = [c for c in subjects if c.i < token.i] if len(subjects) > 1 else subjects
+            # "tells" with two: the one before it, '..., Jack Buser tells The Hollywood Reporter' (the
+            # parser made the paper told a second subject)
+            before = [c for c in subjects if c.i < token.i] if len(subjects) > 1 and token.lower_ in TELLING else subjects
             subject = min(before or subjects, key=lambda c: abs(c.i - token.i))
             # "..., I'm told": whoever is told hears the words; who says them is not named
             return None if subject.dep_ == "nsubjpass" and token.lower_ in HEARING else subject
@@ -87,6 +87,7 @@ def subject_of(cue):
     return inverted_subject(cue) or person_right_before(cue)
 
 
+TELLING = {"tell", "tells", "told", "telling"}
 # verbs whose passive subject is who hears the words ("I'm told", "he was informed")
 HEARING = {"told", "informed", "assured", "briefed", "reminded"}
 
