@@ -57,7 +57,7 @@ def find_names(parsed: Parsed) -> None:
                     subordinate=is_subject(head) and in_clause_below(head),
                     channel=channel,
                     personal=kind == "org" and speaks_of_self(head),
-                    titled=TITLE_WORDS.match(para.text[:start].rstrip().rsplit(maxsplit=1)[-1] if para.text[:start].strip() else "") is not None,
+                    titled=title_before(para.text[:start]),
                 ))
         people = [n for n in in_para if n.kind == "person"]
         for a, b in zip(people, people[1:]):
@@ -70,6 +70,12 @@ def find_names(parsed: Parsed) -> None:
                 a.beside = f"{clean_name(namesake.group(1))} {a.text}"
         parsed.names.extend(in_para)
     missed_subjects(parsed)
+
+
+def title_before(text: str) -> bool:
+    """The text before a name ends in a title ("President", "Sen.")."""
+    last = text.split()[-1:] or [""]
+    return TITLE_WORDS.match(last[0]) is not None
 
 
 def missed_subjects(parsed: Parsed) -> None:
