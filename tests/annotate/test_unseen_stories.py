@@ -13,6 +13,11 @@ from corroborate.annotate.genders import gender_of_name
 pytestmark = pytest.mark.slow
 
 
+def credited(report, words: str) -> list[str]:
+    """Whom the report's quotes holding these words are credited to."""
+    return [q.speaker for q in report.quotes if words in q.text and q.speaker]
+
+
 def test_given_names_clearly_tied_to_a_gender_tell_it_and_a_lone_surname_does_not():
     assert gender_of_name("Nancy O'Higgins") == "f" and gender_of_name("John Ging") == "m"
     assert gender_of_name("Tishana King") == "f"
@@ -107,7 +112,7 @@ def test_hard_to_believe_is_no_ones_belief():
         "perhaps), but the casting went to a white man in his fifties.",
         "Indeed, if it seemed just possible this time, it's hard to believe the next Doctor won't break one of "
         "those lines, or both.")
-    assert not [q for q in report.quotes if "next Doctor" in q.text and q.speaker]
+    assert not credited(report, "next Doctor")
 
 
 def test_she_after_her_agent_speaks_is_the_woman_the_report_calls_ms_page():
@@ -161,7 +166,7 @@ def test_what_the_writer_would_like_readers_to_know_is_no_ones_remark():
         "South Dakota Gov. Kristi Noem launched a new anti-drug campaign on Monday.",
         "Yes, that's it. No joke. The governor of South Dakota would like us to know that her state is on meth. "
         "You know, like solving the problem. On it!")
-    assert not [q for q in report.quotes if "her state is on meth" in q.text and q.speaker]
+    assert not credited(report, "her state is on meth")
 
 
 def test_a_finding_whose_subject_is_a_thing_is_no_ones_remark():
@@ -170,7 +175,7 @@ def test_a_finding_whose_subject_is_a_thing_is_no_ones_remark():
         "'Meth. We're On It': South Dakota campaign is working, Kristi Noem says",
         "Noem launched the campaign to bring awareness to the meth epidemic in South Dakota, and the ad going viral on "
         "its first day shows that it's already a success.")
-    assert not [q for q in report.quotes if "already a success" in q.text and q.speaker]
+    assert not credited(report, "already a success")
 
 
 def test_the_paper_told_is_not_the_speaker():
@@ -188,7 +193,7 @@ def test_it_is_revealed_is_said_by_no_one_named_before():
         "Stadia Falls Short of 4K at Launch",
         "Apparently, Destiny 2 isn’t the only game not offering the visual quality Google promised – it's revealed in "
         "Eurogamer’s Stadia review that Red Dead Redemption 2 only renders at 1440p and 30fps.")
-    assert not [q for q in report.quotes if "only renders at 1440p" in q.text and q.speaker == "Google"]
+    assert "Google" not in credited(report, "only renders at 1440p")
 
 
 def test_people_shown_declaring_are_not_the_paper_cited_before():

@@ -107,11 +107,15 @@ def people_conflict(a: Profile, b: Profile) -> bool:
     return bool(a.main_person and b.main_person and (a.main_person not in b.names or b.main_person not in a.names))
 
 
+def dates_apart(a: Profile, b: Profile) -> bool:
+    """Their dates, the days their leads name or the days of the year they name lie apart."""
+    return dates_conflict(a, b) or lead_days_conflict(a, b) or calendar_conflict(a, b)
+
+
 def set_apart(a: Profile, b: Profile) -> bool:
     """Something a reporter would take for two events, however alike the texts read: dates, main
     people or all their distinctive names."""
-    return (dates_conflict(a, b) or lead_days_conflict(a, b) or calendar_conflict(a, b) or people_conflict(a, b)
-            or names_apart(a, b))
+    return dates_apart(a, b) or people_conflict(a, b) or names_apart(a, b)
 
 
 def in_model_language(p: Profile) -> bool:
@@ -129,7 +133,7 @@ def affinity(a: Profile, b: Profile, cosine: float) -> float:
     if not (in_model_language(a) and in_model_language(b)):
         cosine = 0.0
     return (cosine + W_TERMS * term_cosine(a, b) + W_NAMES * name_overlap(a, b) + W_FIGURES * shared_figures(a, b)
-            - W_DATES * (dates_conflict(a, b) or lead_days_conflict(a, b) or calendar_conflict(a, b)) - W_PEOPLE * people_conflict(a, b)
+            - W_DATES * dates_apart(a, b) - W_PEOPLE * people_conflict(a, b)
             - W_APART * names_apart(a, b))
 
 
